@@ -1,0 +1,38 @@
+package org.hrsnn.simulator.neuron;
+
+/**
+ * Closed-form pieces of the current-based LIF solution (MODELS.md section 1), shared by the
+ * engines, the propagators and the tests.
+ *
+ * <p>With u = v - E_L and no arrivals over an interval h:
+ * u(h) = u(0) e^{-h/tau_m} + R I_s(0) K(h; tau_s, tau_m) + R I_bias (1 - e^{-h/tau_m}), where
+ * K(h; tau_s, tau_m) = tau_s / (tau_s - tau_m) (e^{-h/tau_s} - e^{-h/tau_m}).
+ */
+public final class ExactLif {
+    private ExactLif() {
+    }
+
+    /**
+     * The synaptic kernel K(h; tau_s, tau_m) (ms / ms: dimensionless gain on R I_s(0)).
+     *
+     * <p>Written as e^{-h/tau_m} tau_s/(tau_s - tau_m) expm1(h (tau_s - tau_m) / (tau_s tau_m)):
+     * no cancellation when tau_s is close to tau_m, and exactly the limit (h / tau_m) e^{-h/tau_m}
+     * when they are equal (the NEST bug class: PR #71, issue #1087, PR #2385).
+     */
+    public static double synapticKernel(double h, double tauS, double tauM) {
+        double delta = tauS - tauM;
+        double em = Math.exp(-h / tauM);
+        if (delta == 0.0) {
+            return h / tauM * em;
+        }
+        return em * tauS / delta * Math.expm1(h * delta / (tauS * tauM));
+    }
+
+    /**
+     * dK/dh = e^{-h/tau_m} / tau_m - K / tau_s (from e^{-h/tau_s} = e^{-h/tau_m} + K (tau_s - tau_m)/tau_s),
+     * a form that stays exact at tau_s == tau_m.
+     */
+    public static double synapticKernelDerivative(double h, double tauS, double tauM) {
+        return Math.exp(-h / tauM) / tauM - synapticKernel(h, tauS, tauM) / tauS;
+    }
+}

@@ -9,6 +9,9 @@ import org.hrsnn.simulator.network.Network;
  * sample period P > 0. Monitors must not keep the {@link NeuronStateView} beyond the call.
  */
 public interface Monitor {
+    /** Longest stretch of simulated time (ms) between two {@link #onProgress} calls. */
+    double PROGRESS_INTERVAL_MS = 10.0;
+
     default void start(Network network, SimulationOptions options) {
     }
 
@@ -21,6 +24,13 @@ public interface Monitor {
     }
 
     default void onSample(double timeMs, NeuronStateView state) {
+    }
+
+    /**
+     * Biological time reached so far (ms), for progress bars: engines call it at least every
+     * {@link #PROGRESS_INTERVAL_MS} of simulated time and once at the end. Must be cheap.
+     */
+    default void onProgress(double timeMs) {
     }
 
     /** Called once after the last event, with the end time of the run. */

@@ -154,7 +154,7 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
     @Override
     public CostReport cost() {
         long p = model.stateParameters();
-        long state = p * (adaptation ? 3 : 2);
+        long state = ev.length + (ea == null ? 0 : ea.length) + eb.length;
         long perTrace = adaptation ? 10 : 5;
         return new CostReport(name(), state, p * perTrace,
                 "one trace per parameter and state variable (eps_v" + (adaptation ? ", eps_a" : "")

@@ -130,7 +130,7 @@ public final class Rtrl extends ForwardEstimator {
     @Override
     public CostReport cost() {
         long np = (long) n * p;
-        long stateFloats = 2 * np + np;
+        long stateFloats = (long) j.data.length + zbar.length;
         long macs = (2L * n) * (2L * n) * p + 4 * np;
         return new CostReport(name(), stateFloats, macs,
                 "influence of (v, a) on every state parameter (2 n p) and its kappa-filtered spike influence (n p);"

@@ -256,7 +256,7 @@ public class SnapN extends ForwardEstimator {
     @Override
     public CostReport cost() {
         long perEntry = adaptation ? 10 : 7;
-        long state = entries * (adaptation ? 3 : 2);
+        long state = (long) jv.length + (ja == null ? 0 : ja.length) + zb.length;
         return new CostReport(name(), state, entries * perEntry + localEdgeWork,
                 entries + " kept entries (v" + (adaptation ? ", a" : "") + " influence and kappa-filtered spike"
                         + " influence each); " + perEntry + " multiply-adds per entry + one per kept local synapse"

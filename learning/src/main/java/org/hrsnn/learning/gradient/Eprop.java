@@ -15,14 +15,19 @@ import org.hrsnn.simulator.random.RandomStreams;
 public final class Eprop extends LocalTraceEstimator {
     private final boolean randomFeedback;
 
-    private Eprop(RecurrentSpikingModel model, double[] feedback) {
-        super(model, feedback, false);
+    private Eprop(RecurrentSpikingModel model, double[] feedback, Precision precision, int threads) {
+        super(model, feedback, false, precision, threads);
         this.randomFeedback = feedback != null;
     }
 
     /** Symmetric feedback B = W_out (the current readout weights). */
     public static Eprop symmetric(RecurrentSpikingModel model) {
-        return new Eprop(model, null);
+        return new Eprop(model, null, Precision.DOUBLE, 1);
+    }
+
+    /** Symmetric feedback with float traces and/or several threads. */
+    public static Eprop symmetric(RecurrentSpikingModel model, Precision precision, int threads) {
+        return new Eprop(model, null, precision, threads);
     }
 
     /** Fixed random feedback B ~ N(0, 1/n), from stream "learning/eprop/feedback". */
@@ -33,7 +38,7 @@ public final class Eprop extends LocalTraceEstimator {
         for (int k = 0; k < b.length; k++) {
             b[k] = g.nextGaussian() * scale;
         }
-        return new Eprop(model, b);
+        return new Eprop(model, b, Precision.DOUBLE, 1);
     }
 
     @Override

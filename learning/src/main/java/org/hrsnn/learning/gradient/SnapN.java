@@ -91,6 +91,22 @@ public class SnapN extends ForwardEstimator {
         }
         reachStart = rs;
         reach = Arrays.copyOf(rl, count);
+        // Refuse before allocating: kept entries and an upper bound on the local synapse lists.
+        long plannedEntries = 0;
+        long edgeBound = 0;
+        for (int j = 0; j < n; j++) {
+            long group = (long) (model.inStart[j + 1] - model.inStart[j]) + model.inputs;
+            plannedEntries += group * (rs[j + 1] - rs[j]);
+            for (int q = rs[j]; q < rs[j + 1]; q++) {
+                edgeBound += model.inStart[reach[q] + 1] - model.inStart[reach[q]];
+            }
+        }
+        long bytes = 8L * plannedEntries * (model.hasAdaptation() ? 3 : 2) + 8L * edgeBound;
+        long limit = Runtime.getRuntime().maxMemory() / 2;
+        if (bytes > limit) {
+            throw new InvalidInputException("snap-" + order + ".memory", bytes + " bytes (" + (bytes >> 20) + " MiB, "
+                    + plannedEntries + " kept entries)", "at most " + limit + " bytes (half the heap); use a lower order");
+        }
         // Local synapses m -> k with both in the kept set of j, listed per kept entry k.
         int[] local = new int[n];
         Arrays.fill(local, -1);

@@ -10,7 +10,12 @@ import org.hrsnn.learning.model.RecurrentSpikingModel;
  */
 public final class SnapOne extends LocalTraceEstimator {
     public SnapOne(RecurrentSpikingModel model) {
-        super(model, null, true);
+        this(model, Precision.DOUBLE, 1);
+    }
+
+    /** With float traces and/or several threads (results do not depend on the thread count). */
+    public SnapOne(RecurrentSpikingModel model, Precision precision, int threads) {
+        super(model, null, true, precision, threads);
     }
 
     @Override

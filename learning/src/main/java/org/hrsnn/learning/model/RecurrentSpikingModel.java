@@ -269,12 +269,21 @@ public final class RecurrentSpikingModel {
             vth[j] = s.threshold;
         }
         int[] rowStart = new int[n + 1];
-        int[] tgt = new int[n * n];
+        int[] tgt = new int[Math.max(16, (int) Math.min((long) n * n, (long) (1.1 * s.density * n * n) + 16))];
         int nnz = 0;
+        // Geometric gaps between kept targets: the same Bernoulli(density) per pair, O(synapses) draws.
+        double logq = s.density < 1 ? Math.log1p(-s.density) : Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                if ((i != j || s.selfSynapses) && gCon.nextDouble() < s.density) {
-                    tgt[nnz++] = j;
+            if (s.density > 0) {
+                int j = s.density < 1 ? (int) Math.min(n, Math.floor(Math.log(1 - gCon.nextDouble()) / logq)) : 0;
+                while (j < n) {
+                    if (i != j || s.selfSynapses) {
+                        if (nnz == tgt.length) {
+                            tgt = Arrays.copyOf(tgt, tgt.length * 2);
+                        }
+                        tgt[nnz++] = j;
+                    }
+                    j += 1 + (s.density < 1 ? (int) Math.min(n, Math.floor(Math.log(1 - gCon.nextDouble()) / logq)) : 0);
                 }
             }
             rowStart[i + 1] = nnz;

@@ -89,4 +89,20 @@ class ExactnessTest {
                 "SnAp-" + (n - 1) + " drops entries: " + dropped + " vs rounding " + rounding);
         assertEquals((long) n * m.stateParameters(), new SnapN(m, n).keptEntries());
     }
+
+    @ParameterizedTest
+    @CsvSource({"6, 4, 0.3, 13", "10, 0, 0.2, 14"})
+    void floatTracesAndThreadsAgreeWithTheDoubleLoop(int lif, int alif, double density, long seed) {
+        RecurrentSpikingModel m = Fixtures.model(lif, alif, density, true, seed);
+        double[][] x = Fixtures.inputs(STEPS, m.inputs, seed);
+        double[][] y = Fixtures.targets(STEPS, m.outputs, seed);
+        double[] one = Fixtures.gradient(m, new SnapOne(m), x, y, 10, null);
+        double[] threaded = Fixtures.gradient(m, new SnapOne(m, Precision.DOUBLE, 3), x, y, 10, null);
+        double[] single = Fixtures.gradient(m, new SnapOne(m, Precision.FLOAT, 2), x, y, 10, null);
+        assertEquals(0, Fixtures.maxAbsDiff(one, threaded, 0, one.length), "threads change nothing");
+        assertClose(one, single, 0, m.parameterCount(), 1e-4, "float traces");
+        double[] ep = Fixtures.gradient(m, Eprop.symmetric(m), x, y, 10, null);
+        double[] epf = Fixtures.gradient(m, Eprop.symmetric(m, Precision.FLOAT, 2), x, y, 10, null);
+        assertClose(ep, epf, 0, m.parameterCount(), 1e-4, "float e-prop");
+    }
 }

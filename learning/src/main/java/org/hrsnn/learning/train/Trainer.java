@@ -142,8 +142,9 @@ public final class Trainer {
             checkpoint = model.params.clone();
             checkpointIteration = it + 1;
             if (config.logEvery > 0 && (it + 1) % config.logEvery == 0) {
-                System.out.printf("%s %s it %d loss %.4f error %.3f rate %.1f Hz%n", task.name(), estimator.name(),
-                        it + 1, lossHist[it], errHist[it], rateHist[it]);
+                System.out.printf(java.util.Locale.ROOT, "%s %s it %d loss %.4f error %.3f rate %.1f Hz (%.0f s)%n",
+                        task.name(), estimator.name(), it + 1, lossHist[it], errHist[it], rateHist[it],
+                        (System.nanoTime() - t0) / 1e9);
             }
         }
         return new TrainingResult(lossHist, errHist, rateHist, (System.nanoTime() - t0) / 1e9, steps);

@@ -172,70 +172,155 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
             boolean lif = !adaptation || bj == 0;
             if (single) {
                 if (lif) {
-                    lifF(q0, q1, aj + cj * pp, ps, kappa, lf, ld, signal, zPrev, 0);
-                    lifF(i0, i0 + nIn, aj + cj * pp, ps, kappa, lf, ld, signal, x, i0);
+                    lifF(q0, q1, aj + cj * pp, ps, kappa, lf, ld, signal, zPrev, 0, true);
+                    lifF(i0, i0 + nIn, aj + cj * pp, ps, kappa, lf, ld, signal, x, i0, false);
                 } else {
-                    alifF(q0, q1, aj, bj, rj, cj, pp, ps, kappa, lf, ld, signal, zPrev, 0);
-                    alifF(i0, i0 + nIn, aj, bj, rj, cj, pp, ps, kappa, lf, ld, signal, x, i0);
+                    alifF(q0, q1, aj, bj, rj, cj, pp, ps, kappa, lf, ld, signal, zPrev, 0, true);
+                    alifF(i0, i0 + nIn, aj, bj, rj, cj, pp, ps, kappa, lf, ld, signal, x, i0, false);
                 }
             } else if (lif) {
-                lif(q0, q1, aj + cj * pp, ps, kappa, lf, ld, signal, zPrev, 0);
-                lif(i0, i0 + nIn, aj + cj * pp, ps, kappa, lf, ld, signal, x, i0);
+                lif(q0, q1, aj + cj * pp, ps, kappa, lf, ld, signal, zPrev, 0, true);
+                lif(i0, i0 + nIn, aj + cj * pp, ps, kappa, lf, ld, signal, x, i0, false);
             } else {
-                alif(q0, q1, aj, bj, rj, cj, pp, ps, kappa, lf, ld, signal, zPrev, 0);
-                alif(i0, i0 + nIn, aj, bj, rj, cj, pp, ps, kappa, lf, ld, signal, x, i0);
+                alif(q0, q1, aj, bj, rj, cj, pp, ps, kappa, lf, ld, signal, zPrev, 0, true);
+                alif(i0, i0 + nIn, aj, bj, rj, cj, pp, ps, kappa, lf, ld, signal, x, i0, false);
             }
         }
     }
 
-    // Traces [q0, q1): recurrent ones (immediate term zPrev[groupedSource[q]]) when base == 0,
+    // Traces [q0, q1): recurrent ones (immediate term zPrev[groupedSource[q]]) when rec,
     // input ones (immediate term x[q - base]) otherwise. For LIF, dz_{t-1} = psi_{t-1} eps_v, so
-    // eps_v's decay is alpha + c psi_{t-1}.
+    // eps_v's decay is alpha + c psi_{t-1}. One loop per case, branch-free inside (generated
+    // variants: precision x neuron model x immediate source x learning signal present).
 
-    private void lif(int q0, int q1, double decay, double ps, double kappa, double lf, double ld, boolean signal,
-                     double[] src, int base) {
+    private void lif(int q0, int q1, double decayD, double psD, double kappaD, double lfD, double ldD, boolean signal, double[] src, int base, boolean rec) {
         double[] ev = this.ev;
         double[] eb = this.eb;
         double[] g = groupedGrad;
         int[] gs = groupedSource;
-        boolean rec = base == 0;
-        for (int q = q0; q < q1; q++) {
-            double v = decay * ev[q] + (rec ? src[gs[q]] : src[q - base]);
-            ev[q] = v;
-            double e = ps * v;
-            double b = kappa * eb[q] + e;
-            eb[q] = b;
-            if (signal) {
+        double decay = decayD;
+        double ps = psD;
+        double kappa = kappaD;
+        double lf = lfD;
+        double ld = ldD;
+        if (rec) {
+          if (signal) {
+            for (int q = q0; q < q1; q++) {
+                double v = decay * ev[q] + src[gs[q]];
+                ev[q] = v;
+                double e = ps * v;
+                double b = kappa * eb[q] + e;
+                eb[q] = b;
                 g[q] += lf * b + ld * e;
             }
+          } else {
+            for (int q = q0; q < q1; q++) {
+                double v = decay * ev[q] + src[gs[q]];
+                ev[q] = v;
+                double e = ps * v;
+                double b = kappa * eb[q] + e;
+                eb[q] = b;
+            }
+          }
+        } else {
+          if (signal) {
+            for (int q = q0; q < q1; q++) {
+                double v = decay * ev[q] + src[q - base];
+                ev[q] = v;
+                double e = ps * v;
+                double b = kappa * eb[q] + e;
+                eb[q] = b;
+                g[q] += lf * b + ld * e;
+            }
+          } else {
+            for (int q = q0; q < q1; q++) {
+                double v = decay * ev[q] + src[q - base];
+                ev[q] = v;
+                double e = ps * v;
+                double b = kappa * eb[q] + e;
+                eb[q] = b;
+            }
+          }
         }
     }
 
-    private void alif(int q0, int q1, double aj, double bj, double rj, double cj, double pp, double ps, double kappa,
-                      double lf, double ld, boolean signal, double[] src, int base) {
+    private void alif(int q0, int q1, double ajD, double bjD, double rjD, double cjD, double ppD, double psD, double kappaD, double lfD, double ldD, boolean signal, double[] src, int base, boolean rec) {
         double[] ev = this.ev;
         double[] ea = this.ea;
         double[] eb = this.eb;
         double[] g = groupedGrad;
         int[] gs = groupedSource;
-        boolean rec = base == 0;
-        for (int q = q0; q < q1; q++) {
-            double dzp = pp * (ev[q] - bj * ea[q]);
-            double v = aj * ev[q] + cj * dzp + (rec ? src[gs[q]] : src[q - base]);
-            double a = rj * ea[q] + dzp;
-            ev[q] = v;
-            ea[q] = a;
-            double e = ps * (v - bj * a);
-            double b = kappa * eb[q] + e;
-            eb[q] = b;
-            if (signal) {
+        double aj = ajD;
+        double bj = bjD;
+        double rj = rjD;
+        double cj = cjD;
+        double pp = ppD;
+        double ps = psD;
+        double kappa = kappaD;
+        double lf = lfD;
+        double ld = ldD;
+        if (rec) {
+          if (signal) {
+            for (int q = q0; q < q1; q++) {
+                double evq = ev[q];
+                double eaq = ea[q];
+                double dzp = pp * (evq - bj * eaq);
+                double v = aj * evq + cj * dzp + src[gs[q]];
+                double a = rj * eaq + dzp;
+                ev[q] = v;
+                ea[q] = a;
+                double e = ps * (v - bj * a);
+                double b = kappa * eb[q] + e;
+                eb[q] = b;
                 g[q] += lf * b + ld * e;
             }
+          } else {
+            for (int q = q0; q < q1; q++) {
+                double evq = ev[q];
+                double eaq = ea[q];
+                double dzp = pp * (evq - bj * eaq);
+                double v = aj * evq + cj * dzp + src[gs[q]];
+                double a = rj * eaq + dzp;
+                ev[q] = v;
+                ea[q] = a;
+                double e = ps * (v - bj * a);
+                double b = kappa * eb[q] + e;
+                eb[q] = b;
+            }
+          }
+        } else {
+          if (signal) {
+            for (int q = q0; q < q1; q++) {
+                double evq = ev[q];
+                double eaq = ea[q];
+                double dzp = pp * (evq - bj * eaq);
+                double v = aj * evq + cj * dzp + src[q - base];
+                double a = rj * eaq + dzp;
+                ev[q] = v;
+                ea[q] = a;
+                double e = ps * (v - bj * a);
+                double b = kappa * eb[q] + e;
+                eb[q] = b;
+                g[q] += lf * b + ld * e;
+            }
+          } else {
+            for (int q = q0; q < q1; q++) {
+                double evq = ev[q];
+                double eaq = ea[q];
+                double dzp = pp * (evq - bj * eaq);
+                double v = aj * evq + cj * dzp + src[q - base];
+                double a = rj * eaq + dzp;
+                ev[q] = v;
+                ea[q] = a;
+                double e = ps * (v - bj * a);
+                double b = kappa * eb[q] + e;
+                eb[q] = b;
+            }
+          }
         }
     }
 
-    private void lifF(int q0, int q1, double decayD, double psD, double kappaD, double lfD, double ldD, boolean signal,
-                      double[] src, int base) {
+    private void lifF(int q0, int q1, double decayD, double psD, double kappaD, double lfD, double ldD, boolean signal, double[] src, int base, boolean rec) {
         float[] ev = this.evf;
         float[] eb = this.ebf;
         float[] g = groupedGradF;
@@ -245,21 +330,48 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
         float kappa = (float) kappaD;
         float lf = (float) lfD;
         float ld = (float) ldD;
-        boolean rec = base == 0;
-        for (int q = q0; q < q1; q++) {
-            float v = decay * ev[q] + (float) (rec ? src[gs[q]] : src[q - base]);
-            ev[q] = v;
-            float e = ps * v;
-            float b = kappa * eb[q] + e;
-            eb[q] = b;
-            if (signal) {
+        if (rec) {
+          if (signal) {
+            for (int q = q0; q < q1; q++) {
+                float v = decay * ev[q] + (float) src[gs[q]];
+                ev[q] = v;
+                float e = ps * v;
+                float b = kappa * eb[q] + e;
+                eb[q] = b;
                 g[q] += lf * b + ld * e;
             }
+          } else {
+            for (int q = q0; q < q1; q++) {
+                float v = decay * ev[q] + (float) src[gs[q]];
+                ev[q] = v;
+                float e = ps * v;
+                float b = kappa * eb[q] + e;
+                eb[q] = b;
+            }
+          }
+        } else {
+          if (signal) {
+            for (int q = q0; q < q1; q++) {
+                float v = decay * ev[q] + (float) src[q - base];
+                ev[q] = v;
+                float e = ps * v;
+                float b = kappa * eb[q] + e;
+                eb[q] = b;
+                g[q] += lf * b + ld * e;
+            }
+          } else {
+            for (int q = q0; q < q1; q++) {
+                float v = decay * ev[q] + (float) src[q - base];
+                ev[q] = v;
+                float e = ps * v;
+                float b = kappa * eb[q] + e;
+                eb[q] = b;
+            }
+          }
         }
     }
 
-    private void alifF(int q0, int q1, double ajD, double bjD, double rjD, double cjD, double ppD, double psD,
-                       double kappaD, double lfD, double ldD, boolean signal, double[] src, int base) {
+    private void alifF(int q0, int q1, double ajD, double bjD, double rjD, double cjD, double ppD, double psD, double kappaD, double lfD, double ldD, boolean signal, double[] src, int base, boolean rec) {
         float[] ev = this.evf;
         float[] ea = this.eaf;
         float[] eb = this.ebf;
@@ -274,19 +386,64 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
         float kappa = (float) kappaD;
         float lf = (float) lfD;
         float ld = (float) ldD;
-        boolean rec = base == 0;
-        for (int q = q0; q < q1; q++) {
-            float dzp = pp * (ev[q] - bj * ea[q]);
-            float v = aj * ev[q] + cj * dzp + (float) (rec ? src[gs[q]] : src[q - base]);
-            float a = rj * ea[q] + dzp;
-            ev[q] = v;
-            ea[q] = a;
-            float e = ps * (v - bj * a);
-            float b = kappa * eb[q] + e;
-            eb[q] = b;
-            if (signal) {
+        if (rec) {
+          if (signal) {
+            for (int q = q0; q < q1; q++) {
+                float evq = ev[q];
+                float eaq = ea[q];
+                float dzp = pp * (evq - bj * eaq);
+                float v = aj * evq + cj * dzp + (float) src[gs[q]];
+                float a = rj * eaq + dzp;
+                ev[q] = v;
+                ea[q] = a;
+                float e = ps * (v - bj * a);
+                float b = kappa * eb[q] + e;
+                eb[q] = b;
                 g[q] += lf * b + ld * e;
             }
+          } else {
+            for (int q = q0; q < q1; q++) {
+                float evq = ev[q];
+                float eaq = ea[q];
+                float dzp = pp * (evq - bj * eaq);
+                float v = aj * evq + cj * dzp + (float) src[gs[q]];
+                float a = rj * eaq + dzp;
+                ev[q] = v;
+                ea[q] = a;
+                float e = ps * (v - bj * a);
+                float b = kappa * eb[q] + e;
+                eb[q] = b;
+            }
+          }
+        } else {
+          if (signal) {
+            for (int q = q0; q < q1; q++) {
+                float evq = ev[q];
+                float eaq = ea[q];
+                float dzp = pp * (evq - bj * eaq);
+                float v = aj * evq + cj * dzp + (float) src[q - base];
+                float a = rj * eaq + dzp;
+                ev[q] = v;
+                ea[q] = a;
+                float e = ps * (v - bj * a);
+                float b = kappa * eb[q] + e;
+                eb[q] = b;
+                g[q] += lf * b + ld * e;
+            }
+          } else {
+            for (int q = q0; q < q1; q++) {
+                float evq = ev[q];
+                float eaq = ea[q];
+                float dzp = pp * (evq - bj * eaq);
+                float v = aj * evq + cj * dzp + (float) src[q - base];
+                float a = rj * eaq + dzp;
+                ev[q] = v;
+                ea[q] = a;
+                float e = ps * (v - bj * a);
+                float b = kappa * eb[q] + e;
+                eb[q] = b;
+            }
+          }
         }
     }
 

@@ -10,7 +10,8 @@ import org.hrsnn.simulator.network.SynapseMatrix;
 /**
  * External spikes sorted by the grid boundary m0 = ceil(t / dt) at or after their time (ties:
  * group, channel, time), each delivered through its group's projection when the run reaches
- * that boundary. A synapse with delay d lands at boundary ceil((t + d) / dt) >= m0.
+ * that boundary. A synapse with delay d lands at boundary ceil((t + d) / dt) >= m0: straight
+ * into the target's current when that is m0, through the delay ring otherwise.
  */
 final class InputSchedule {
     /** Projection of each group: CSR rows by channel, per-worker row segments. */
@@ -48,7 +49,8 @@ final class InputSchedule {
             total += trains[g].size();
             maxDelay = Math.max(maxDelay, groups.get(g).projection().maxDelay());
         }
-        long lead = (long) Math.ceil(maxDelay / dt) + 1;
+        // ceil((t + d)/dt) - ceil(t/dt) <= ceil(d/dt) + 1, and 0 for d = 0
+        long lead = maxDelay == 0 ? 0 : (long) Math.ceil(maxDelay / dt) + 1;
         if (lead >= ClockRun.MAX_RING_ENTRIES / n) {
             throw new InvalidInputException("input.delay", maxDelay,
                     "a delay whose ring buffer (delay steps x neurons) has fewer than "

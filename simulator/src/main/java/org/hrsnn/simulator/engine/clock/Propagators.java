@@ -12,8 +12,9 @@ import org.hrsnn.simulator.neuron.ExactLif;
  * </pre>
  * with P_vv = e^{-h/tau_m}, P_ve = R K(h; tau_e, tau_m), P_vi = R K(h; tau_i, tau_m),
  * P_ee = e^{-h/tau_e}, P_ii = e^{-h/tau_i}, P_aa = e^{-h/tau_a} (K from {@link ExactLif}, which
- * handles tau_s == tau_m). One array per coefficient: heterogeneous time constants cost memory,
- * never a per-step exp().
+ * handles tau_s == tau_m). One array per coefficient: heterogeneous time constants cost memory
+ * (and the bandwidth to stream it each step), never a per-step exp(). When all neurons share
+ * the coefficients the step loop reads them as scalars instead.
  */
 final class Propagators {
     final double[] vv;
@@ -25,6 +26,8 @@ final class Propagators {
     final double[] leakGain;
     /** P_aa, or null when no neuron adapts. */
     final double[] aa;
+    /** Whether every neuron has the same P_vv, P_ve, P_vi, P_ee, P_ii (the loop then uses scalars). */
+    final boolean uniform;
     /** The largest dt / tau over all neurons' decaying variables (for the denormal flush). */
     final double maxDecayRate;
 
@@ -56,6 +59,16 @@ final class Propagators {
             }
         }
         maxDecayRate = fastest;
+        uniform = n > 0 && same(vv) && same(ve) && same(vi) && same(ee) && same(ii);
+    }
+
+    private static boolean same(double[] x) {
+        for (double y : x) {
+            if (Double.doubleToLongBits(y) != Double.doubleToLongBits(x[0])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The constant term c of neuron i for a total bias current (nA) {@code current}. */

@@ -4,12 +4,13 @@ import org.hrsnn.simulator.InvalidInputException;
 import org.hrsnn.simulator.network.SynapseMatrix;
 
 /**
- * The recurrent synapses compiled for the delay rings, split by sign into an excitatory and an
- * inhibitory CSR (each keeps the original order within a row, so every target's buffer entry
- * receives its additions in the same order as from the unsplit matrix). Synapse k adds
- * {@code weight[k]} at ring offset {@code offset[k] = D_k N + target_k} relative to the slot of
- * the spike's own boundary, where D_k = round(d_k / dt) steps. A delay 0 < d < dt has no grid
- * representation and is rejected.
+ * The recurrent synapses compiled for delivery, split by sign (excitatory: weight >= 0, into
+ * I_e; inhibitory, into I_i) and by delay class: D = round(d / dt) = 0 (added straight to the
+ * target's current at the spike's own boundary) or D >= 1 (through the delay ring, at offset
+ * {@code D N + target} from the slot of the spike's boundary). Each part keeps the original order
+ * within a row, so every target's current or ring entry receives its additions in the same
+ * order as from the unsplit matrix. A delay 0 < d < dt has no grid representation and is
+ * rejected.
  */
 final class RecurrentSynapses {
     /** One sign's synapses: CSR by presynaptic neuron, with per-worker row segments. */
@@ -28,8 +29,10 @@ final class RecurrentSynapses {
         }
     }
 
-    final Part excitatory;
-    final Part inhibitory;
+    final Part excitatoryNow;
+    final Part inhibitoryNow;
+    final Part excitatoryDelayed;
+    final Part inhibitoryDelayed;
     /** Largest delay in steps. */
     final int maxDelaySteps;
 
@@ -53,16 +56,19 @@ final class RecurrentSynapses {
             max = Math.max(max, (int) steps);
         }
         maxDelaySteps = max;
-        excitatory = part(m, n, delaySteps, rangeStart, true);
-        inhibitory = part(m, n, delaySteps, rangeStart, false);
+        excitatoryNow = part(m, n, delaySteps, rangeStart, true, false);
+        inhibitoryNow = part(m, n, delaySteps, rangeStart, false, false);
+        excitatoryDelayed = part(m, n, delaySteps, rangeStart, true, true);
+        inhibitoryDelayed = part(m, n, delaySteps, rangeStart, false, true);
     }
 
-    private static Part part(SynapseMatrix m, int n, int[] delaySteps, int[] rangeStart, boolean positive) {
+    private static Part part(SynapseMatrix m, int n, int[] delaySteps, int[] rangeStart, boolean positive,
+                             boolean delayed) {
         int[] rowStart = new int[m.sources + 1];
         for (int j = 0; j < m.sources; j++) {
             int c = 0;
             for (int k = m.rowStart[j]; k < m.rowStart[j + 1]; k++) {
-                if ((m.weight[k] >= 0) == positive) {
+                if ((m.weight[k] >= 0) == positive && (delaySteps[k] > 0) == delayed) {
                     c++;
                 }
             }
@@ -74,7 +80,7 @@ final class RecurrentSynapses {
         double[] weight = new double[size];
         int p = 0;
         for (int k = 0; k < m.size(); k++) {
-            if ((m.weight[k] >= 0) == positive) {
+            if ((m.weight[k] >= 0) == positive && (delaySteps[k] > 0) == delayed) {
                 offset[p] = delaySteps[k] * n + m.target[k];
                 target[p] = m.target[k];
                 weight[p] = m.weight[k];

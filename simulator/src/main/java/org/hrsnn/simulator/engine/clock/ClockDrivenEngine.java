@@ -87,9 +87,6 @@ public final class ClockDrivenEngine implements Engine {
         for (int w = 0; w <= workers; w++) {
             rangeStart[w] = (int) ((long) n * w / workers);
         }
-        for (Monitor m : monitors) {
-            m.start(network, options);
-        }
         Propagators prop = new Propagators(p, dt, network.hasAdaptation());
         RecurrentSynapses synapses = new RecurrentSynapses(network.synapses(), n, dt, rangeStart);
         SpikeTrains[] trains = RunInputs.generate(network, options);
@@ -97,6 +94,9 @@ public final class ClockDrivenEngine implements Engine {
         BiasSchedule bias = new BiasSchedule(p, prop, network.currents(), dt, steps);
         ClockRun run = new ClockRun(p, dt, (int) steps, workers, rangeStart, prop, synapses, inputs, bias,
                 monitors.clone());
+        for (Monitor m : monitors) {
+            m.start(network, options);
+        }
         run.initialise();
 
         double wall = workers == 1 ? runSingle(run) : runParallel(run, workers);

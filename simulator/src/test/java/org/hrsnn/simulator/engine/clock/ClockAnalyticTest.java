@@ -263,4 +263,29 @@ class ClockAnalyticTest {
             assertTrue(trace.v.get(k) <= p.vTh[0] + p.beta[0] * trace.a.get(k) + 1e-12);
         }
     }
+
+    @Test
+    void decayingStateIsFlushedToZeroBeforeItBecomesSubnormal() {
+        double dt = 0.1;
+        TestNetworks.Params p = new TestNetworks.Params(1);
+        p.tauE[0] = 0.3; // I_e falls by e^{-1/3} per step: below 1e-300 after about 2000 steps
+        p.tauI[0] = 0.4;
+        p.tauM[0] = 1.0;
+        p.eL[0] = 0;
+        p.v0[0] = 0;
+        p.vTh[0] = 1e9;
+        double[][] in = {{0.0}, {0.0}};
+        InputGroup g = TestNetworks.input("x", new FixedSpikes(in), 1, new int[] {0, 0},
+                new double[] {5.0, -5.0}, new double[] {0, 0});
+        TestNetworks.Trace trace = new TestNetworks.Trace(0, dt);
+        engine.run(TestNetworks.network(p, null, List.of(g), null), SimulationOptions.of(800, 1).withDt(dt), trace);
+        boolean reachedZero = false;
+        for (int k = 0; k < trace.t.size(); k++) {
+            for (double x : new double[] {trace.v.get(k), trace.ie.get(k), trace.ii.get(k)}) {
+                assertTrue(x == 0.0 || Math.abs(x) >= Double.MIN_NORMAL, "subnormal " + x + " at step " + k);
+            }
+            reachedZero |= trace.ie.get(k) == 0.0 && trace.ii.get(k) == 0.0 && trace.v.get(k) == 0.0;
+        }
+        assertTrue(reachedZero, "the state should have been flushed to exactly 0");
+    }
 }

@@ -468,7 +468,8 @@ final class ClockRun implements NeuronStateView {
             int from = p.segments[c * stride + w];
             int to = p.segments[c * stride + w + 1];
             for (int k = from; k < to; k++) {
-                int lead = (int) (Grid.boundaryAtOrAfter(t + p.delay[k], dt) - boundary);
+                double d = p.delay[k];
+                int lead = d == 0 ? 0 : (int) (Grid.boundaryAtOrAfter(t + d, dt) - boundary);
                 double wk = p.weight[k];
                 if (lead == 0) {
                     if (wk >= 0) {

@@ -54,13 +54,16 @@ class ClockAnalyticTest {
 
     @ParameterizedTest
     @CsvSource({
-        "0.7, 5, 10, 20",    // excitatory, tau_e < tau_m
-        "-0.9, 5, 10, 20",   // inhibitory, tau_i < tau_m
-        "0.7, 20, 10, 20",   // tau_e == tau_m: the limit kernel (h / tau_m) e^{-h/tau_m}
-        "-0.9, 5, 20, 20",   // tau_i == tau_m
-        "0.7, 35, 10, 12.5", // tau_e > tau_m
+        // input spike at 1.03 ms through delay d lands on boundary ceil((1.03 + d) / 0.1)
+        "0.7, 5, 10, 20, 0.25, 13",    // excitatory, tau_e < tau_m
+        "-0.9, 5, 10, 20, 0.25, 13",   // inhibitory, tau_i < tau_m
+        "0.7, 20, 10, 20, 0.25, 13",   // tau_e == tau_m: the limit kernel (h / tau_m) e^{-h/tau_m}
+        "-0.9, 5, 20, 20, 0, 11",      // tau_i == tau_m, no delay
+        "0.7, 35, 10, 12.5, 0.07, 11", // tau_e > tau_m, a delay shorter than dt is fine for input
+        "0.7, 5, 10, 20, 0, 11",       // no delay
     })
-    void singlePostsynapticPotentialFollowsTheKernelAtTheGridPoints(double w, double tauE, double tauI, double tauM) {
+    void singlePostsynapticPotentialFollowsTheKernelAtTheGridPoints(double w, double tauE, double tauI, double tauM,
+                                                                    double delay, int arrival) {
         double dt = 0.1;
         TestNetworks.Params p = new TestNetworks.Params(1);
         p.tauM[0] = tauM;
@@ -71,8 +74,7 @@ class ClockAnalyticTest {
         p.v0[0] = 0;
         p.vTh[0] = 1e9;
         p.vReset[0] = -1;
-        double tIn = 1.03; // off the grid: lands on the next boundary, ceil(1.03 / 0.1) = 11 -> 1.1 ms
-        double delay = 0.25; // ceil((1.03 + 0.25) / 0.1) = 13 -> 1.3 ms
+        double tIn = 1.03; // off the grid
         InputGroup in = TestNetworks.input("x", new FixedSpikes(new double[][] {{tIn}}), 1,
                 new int[] {0}, new double[] {w}, new double[] {delay});
         Network net = TestNetworks.network(p, null, List.of(in), null);
@@ -80,7 +82,6 @@ class ClockAnalyticTest {
         engine.run(net, SimulationOptions.of(60, 1).withDt(dt), trace);
 
         double tauS = w > 0 ? tauE : tauI;
-        int arrival = 13;
         for (int k = 0; k < trace.t.size(); k++) {
             assertEquals(k * dt, trace.t.get(k), 1e-9);
             double v = trace.v.get(k);

@@ -362,8 +362,11 @@ final class ClockRun implements NeuronStateView {
         final double[] theta = this.theta;
         int[] out = spiked[parity][w];
         int count = 0;
+        final int[] left = refractoryLeft;
         for (int i = lo; i < hi; i++) {
-            if (v[i] > theta[i]) {
+            // a clamped neuron sits at V_reset < V_th; the second test only matters for
+            // hand-made parameters with V_reset >= V_th, and costs nothing on the common path
+            if (v[i] > theta[i] && left[i] == 0) {
                 out[count++] = i;
             }
         }

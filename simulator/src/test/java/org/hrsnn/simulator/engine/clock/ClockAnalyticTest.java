@@ -289,4 +289,21 @@ class ClockAnalyticTest {
         }
         assertTrue(reachedZero, "the state should have been flushed to exactly 0");
     }
+
+    @Test
+    void aRefractoryNeuronCannotSpikeEvenWithResetAboveThreshold() {
+        // not a sensible model (the builder rejects it), but the engine must still honour t_ref
+        TestNetworks.Params p = new TestNetworks.Params(1);
+        p.vTh[0] = -50;
+        p.vReset[0] = -45;
+        p.v0[0] = -45;
+        p.tRef[0] = 1.0;
+        SpikeRecorder rec = new SpikeRecorder();
+        engine.run(TestNetworks.network(p), SimulationOptions.of(20, 1), rec);
+        double[] t = rec.timesOf(0);
+        assertEquals(0.1, t[0], 1e-12);
+        for (int k = 1; k < t.length; k++) {
+            assertEquals(1.0, t[k] - t[k - 1], 1e-9, "one spike per refractory period");
+        }
+    }
 }

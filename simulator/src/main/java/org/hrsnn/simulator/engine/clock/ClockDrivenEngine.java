@@ -43,6 +43,12 @@ import org.hrsnn.simulator.network.NeuronParameters;
  * ceil(start/dt) dt up to, excluding, the one starting at ceil(stop/dt) dt (exact for times on
  * the grid). At a switching step only the affected neurons' bias terms are recomputed.
  *
+ * <h2>Result</h2>
+ * Synaptic events count every synapse a spike (recurrent or external) is scheduled onto,
+ * at the step of the spike, including the few whose arrival would fall after the end of the
+ * run. The wall time covers the step loop only (set-up, input generation and thread start
+ * excluded).
+ *
  * <h2>Run length, monitors</h2>
  * The run has ceil(duration / dt) steps. {@link Monitor#onSpike} is called in time order,
  * within a step in increasing neuron index. A monitor with sample period P is sampled at t = 0

@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -58,6 +59,22 @@ public final class Plots {
         SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP,
         SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS, SeriesMarkers.PLUS, SeriesMarkers.OVAL,
     };
+    /** Hollow circle: leaves room for a {@link #DOT} of the other raster inside it. */
+    private static final Marker RING = new Marker() {
+        @Override
+        public void paint(Graphics2D g, double x, double y, int size) {
+            g.setStroke(new BasicStroke(1.5f));
+            g.draw(new Ellipse2D.Double(x - size / 2.0, y - size / 2.0, size, size));
+        }
+    };
+    /** Filled circle of under half the marker size: fits inside a {@link #RING}. */
+    private static final Marker DOT = new Marker() {
+        @Override
+        public void paint(Graphics2D g, double x, double y, int size) {
+            double d = 0.45 * size;
+            g.fill(new Ellipse2D.Double(x - d / 2, y - d / 2, d, d));
+        }
+    };
     private static final Pattern BASE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,120}");
 
     static {
@@ -104,9 +121,9 @@ public final class Plots {
     }
 
     /**
-     * Two rasters of the same network on one plot, e.g. float engine (filled circles) and
-     * fixed-point emulator (crosses): a cross on a dot is a spike both produced, a lone dot or a
-     * lone cross a mismatch. Both rasters are thinned by one shared rule (applied to their union),
+     * Two rasters of the same network on one plot, e.g. float engine (rings) and fixed-point
+     * emulator (small dots): a dot inside a ring is a spike both produced, a lone ring or a lone
+     * dot a mismatch. Both rasters are thinned by one shared rule (applied to their union),
      * so the same neurons are shown for both.
      */
     public static XYChart rasterOverlay(String title, String labelA, int[] neuronsA, double[] timesMsA,
@@ -151,18 +168,17 @@ public final class Plots {
                 ? String.format(Locale.ROOT, "%,d vs %,d spikes", nA, nB)
                 : sample.note();
         XYChart chart = xyChart(title + " (" + note + ")", "time (ms)", "neuron");
-        chart.getStyler().setMarkerSize(5);
+        chart.getStyler().setMarkerSize(8);
         if (kept.length == 0) {
             emptyNotice(chart, "no spikes");
             return chart;
         }
         // Empty series cannot be drawn by XChart; a raster with no spikes is simply left out.
         if (xA.length > 0) {
-            scatter(chart.addSeries(labelA, xA, yA), 0, SeriesMarkers.CIRCLE);
+            scatter(chart.addSeries(labelA, xA, yA), 0, RING);
         }
         if (xB.length > 0) {
-            scatter(chart.addSeries(labelB, xB, yB),
-                    1, SeriesMarkers.CROSS);
+            scatter(chart.addSeries(labelB, xB, yB), 1, DOT);
         }
         setRanges(chart, sample.timeMinMs(), sample.timeMaxMs(), sample.neuronMin() - 0.5,
                 sample.neuronMax() + 0.5);

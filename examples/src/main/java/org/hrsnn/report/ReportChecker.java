@@ -144,7 +144,7 @@ public final class ReportChecker {
         }
         byte[] bytes;
         try {
-            bytes = Base64.getMimeDecoder().decode(m.group(2).replaceAll("\\s+", ""));
+            bytes = Base64.getDecoder().decode(m.group(2).replaceAll("\\s+", ""));
         } catch (IllegalArgumentException e) {
             return "base64 does not decode: " + e.getMessage();
         }

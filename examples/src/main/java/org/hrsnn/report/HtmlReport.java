@@ -265,7 +265,8 @@ public final class HtmlReport {
             .toc ol { margin: 0; padding-left: 24px; columns: 2; }
             a { color: var(--accent); }
             figure { margin: 20px 0; }
-            figure img, figure .svg svg { display: block; max-width: 100%; height: auto; border: 1px solid var(--line); }
+            figure img, figure .svg svg { display: block; max-width: 100%; height: auto; border: 1px solid var(--line);
+                                          box-sizing: content-box; } /* border outside: PNG shown 1:1, not resampled */
             figcaption { color: var(--muted); font-size: 14px; margin-top: 6px; }
             .table-wrap { overflow-x: auto; margin: 20px 0; }
             table { border-collapse: collapse; font-size: 14px; font-variant-numeric: tabular-nums; }

@@ -6,9 +6,12 @@
 #
 # Needs Chromium: on Debian/Ubuntu  apt-get install -y chromium
 # Network is switched off as far as Chromium allows (no background networking, sync,
-# component updates); a self-contained report needs none. For the structural checks
-# (embedded images decode, table of contents resolves, no external references) run
-#   java -cp examples/target/hrsnn.jar org.hrsnn.report.ReportChecker REPORT.html
+# component updates); a self-contained report needs none.
+#
+# When the hrsnn jar is built (examples/target/hrsnn.jar, or $HRSNN_JAR) the structural checks run
+# first: every embedded image decodes, the table of contents resolves, no external references
+# (org.hrsnn.report.ReportChecker). Exit codes: 0 fine, 1 Chromium failed, 2 usage, 3 no Chromium,
+# 4 screenshot taken but the structural checks found problems.
 set -euo pipefail
 
 if [[ $# -lt 2 || $# -gt 4 ]]; then
@@ -23,6 +26,16 @@ height=${4:-4000}
 if [[ ! -f "$report" ]]; then
   echo "error: report '$report' does not exist" >&2
   exit 2
+fi
+
+script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+jar=${HRSNN_JAR:-$script_dir/../target/hrsnn.jar}
+checks=0
+if [[ -f "$jar" ]] && command -v java >/dev/null 2>&1; then
+  # Keep going on failure: the screenshot helps to see what is wrong.
+  java -Djava.awt.headless=true -cp "$jar" org.hrsnn.report.ReportChecker "$report" || checks=$?
+else
+  echo "note: $jar not built; skipping the structural checks (mvn -pl examples -am package)" >&2
 fi
 
 browser=""
@@ -63,3 +76,7 @@ if [[ ! -s "$abs_out" ]]; then
   exit 1
 fi
 echo "screenshot: $abs_out (${width}x${height})"
+if [[ $checks -ne 0 ]]; then
+  echo "error: structural checks failed (see PROBLEM lines above)" >&2
+  exit 4
+fi

@@ -1,6 +1,10 @@
 package org.hrsnn.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -103,6 +107,25 @@ public final class HtmlReport {
         /** A chart rendered to PNG and embedded as a data URI. */
         public Section figure(String caption, Chart<?, ?> chart) {
             return figure(caption, Plots.png(chart), chart.getWidth(), chart.getHeight());
+        }
+
+        /**
+         * The PNG written by {@link Plots#write} embedded as a data URI (no second rendering),
+         * shown at the size stored in the PNG header.
+         */
+        public Section figure(String caption, Plots.PlotFiles files) {
+            byte[] png;
+            try {
+                png = Files.readAllBytes(files.png());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + files.png(), e);
+            }
+            // PNG: 8-byte signature, IHDR chunk length and type (8 bytes), then width and height (big-endian).
+            if (png.length < 24) {
+                throw new InvalidInputException("figure[" + caption + "].png", files.png().toString(), "a PNG file");
+            }
+            ByteBuffer header = ByteBuffer.wrap(png, 16, 8);
+            return figure(caption, png, header.getInt(), header.getInt());
         }
 
         /** PNG bytes embedded as a data URI, shown at width x height CSS px (scaled down to fit). */

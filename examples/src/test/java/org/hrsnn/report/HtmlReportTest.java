@@ -138,6 +138,18 @@ class HtmlReportTest {
     }
 
     @Test
+    void figureFromWrittenFilesEmbedsTheFileBytesAtTheirSize(@TempDir Path dir) throws Exception {
+        Chart<?, ?> chart = PlotsTest.everyKind().get("histogram");
+        Plots.PlotFiles files = Plots.write(chart, dir, "hist");
+        HtmlReport report = new HtmlReport("t");
+        report.section("s").figure("from file", files);
+        String html = report.render();
+        String expected = Base64.getEncoder().encodeToString(Files.readAllBytes(files.png()));
+        assertTrue(html.contains("src=\"data:image/png;base64," + expected + "\""));
+        assertTrue(html.contains("width=\"800\" height=\"500\""));
+    }
+
+    @Test
     void badInputIsRejected() {
         assertThrows(InvalidInputException.class, () -> new HtmlReport(" "));
         HtmlReport report = new HtmlReport("t");

@@ -82,17 +82,14 @@ class ReportGalleryTest {
         report.keyFigure("figures", "9", "PNG embedded, PNG + SVG in plots/");
 
         HtmlReport.Section activity = report.section("Network activity");
-        activity.paragraph("Spike raster (thinned to at most " + Plots.DEFAULT_MAX_RASTER_POINTS
-                + " dots by whole neurons), population rate and per-neuron rates.");
+        activity.paragraph(String.format(java.util.Locale.ROOT, "Spike raster (thinned to at most %,d dots by "
+                + "whole neurons), population rate and per-neuron rates.", Plots.DEFAULT_MAX_RASTER_POINTS));
         var raster = Plots.spikeRaster("Spike raster", ids, times, 0, durationMs, Plots.DEFAULT_MAX_RASTER_POINTS);
-        Plots.write(raster, plots, "raster");
-        activity.figure("Spike raster.", raster);
+        activity.figure("Spike raster.", Plots.write(raster, plots, "raster"));
         var rate = Plots.populationRate("Population rate", times, neurons, 0, durationMs, 10);
-        Plots.write(rate, plots, "rate");
-        activity.figure("Population rate in 10 ms bins.", rate);
+        activity.figure("Population rate in 10 ms bins.", Plots.write(rate, plots, "rate"));
         var hist = Plots.histogram("Per-neuron firing rate", "rate (Hz)", perNeuronRate, 40);
-        Plots.write(hist, plots, "rate-histogram");
-        activity.figure("Per-neuron firing rates.", hist);
+        activity.figure("Per-neuron firing rates.", Plots.write(hist, plots, "rate-histogram"));
 
         HtmlReport.Section pruning = report.section("Pruning strategies");
         double[] density = {0.05, 0.1, 0.2, 0.4, 0.8};
@@ -112,8 +109,8 @@ class ReportGalleryTest {
             nrmse.add(new PlotSeries(strategies[s], density, mean, sd));
         }
         var lines = Plots.lines("NRMSE vs density", "synapse density (fraction kept)", "NRMSE", nrmse, false);
-        Plots.write(lines, plots, "nrmse-vs-density");
-        pruning.figure("NRMSE against density, mean +- sd over seeds.", lines);
+        pruning.figure("NRMSE against density, mean +- sd over seeds.",
+                Plots.write(lines, plots, "nrmse-vs-density"));
         Table strategiesTable = table.build();
         Tables.writeCsv(strategiesTable, out.resolve("tables/strategies.csv"));
         Tables.writeJson(strategiesTable, out.resolve("tables/strategies.json"));
@@ -125,8 +122,8 @@ class ReportGalleryTest {
             after[i] = 1.5 - 0.55 * i;
         }
         var lyap = Plots.lyapunovSpectrum("Lyapunov spectrum", before, "before pruning", after, "after pruning");
-        Plots.write(lyap, plots, "lyapunov-spectrum");
-        pruning.figure("Lyapunov spectrum before and after pruning.", lyap);
+        pruning.figure("Lyapunov spectrum before and after pruning.",
+                Plots.write(lyap, plots, "lyapunov-spectrum"));
 
         HtmlReport.Section learning = report.section("Online learning");
         List<PlotSeries> curves = new ArrayList<>();
@@ -141,8 +138,8 @@ class ReportGalleryTest {
             curves.add(PlotSeries.indexed(rules[k], y, sd));
         }
         var lc = Plots.learningCurves("Learning curves", "loss (MSE)", curves, true);
-        Plots.write(lc, plots, "learning-curves");
-        learning.figure("Training loss, mean with +- sd band over seeds.", lc);
+        learning.figure("Training loss, mean with +- sd band over seeds.",
+                Plots.write(lc, plots, "learning-curves"));
 
         HtmlReport.Section hardware = report.section("Hardware mapping");
         int m = Math.min(n, 4000);
@@ -152,17 +149,15 @@ class ReportGalleryTest {
         }
         var overlay = Plots.rasterOverlay("Float vs fixed point", "float engine", Arrays.copyOf(ids, m),
                 Arrays.copyOf(times, m), "fixed-point emulator", Arrays.copyOf(ids, m), shifted, 20_000);
-        Plots.write(overlay, plots, "float-vs-fixed");
-        hardware.figure("Float engine against fixed-point emulator (a dot inside a ring: same spike).", overlay);
+        hardware.figure("Float engine against fixed-point emulator (a dot inside a ring: same spike).",
+                Plots.write(overlay, plots, "float-vs-fixed"));
         List<String> ops = List.of("synaptic events", "neuron updates", "memory reads", "learning updates");
         var stacked = Plots.bars("Energy per inference", "network", "energy (nJ)", List.of("before pruning",
                 "after pruning"), ops, new double[][] {{120, 35}, {40, 38}, {60, 22}, {25, 9}}, true);
-        Plots.write(stacked, plots, "energy-stacked");
-        hardware.figure("Energy breakdown, stacked.", stacked);
+        hardware.figure("Energy breakdown, stacked.", Plots.write(stacked, plots, "energy-stacked"));
         var grouped = Plots.bars("Energy per operation", "operation", "energy (nJ)", ops,
                 List.of("before pruning", "after pruning"), new double[][] {{120, 40, 60, 25}, {35, 38, 22, 9}}, false);
-        Plots.write(grouped, plots, "energy-grouped");
-        hardware.figure("Energy breakdown, grouped.", grouped);
+        hardware.figure("Energy breakdown, grouped.", Plots.write(grouped, plots, "energy-grouped"));
         report.write(out.resolve("report.html"));
     }
 }

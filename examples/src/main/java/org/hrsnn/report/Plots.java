@@ -88,7 +88,11 @@ public final class Plots {
 
     // ---------------------------------------------------------------- spike rasters
 
-    /** Spike raster (time in ms vs neuron id), time axis spanning the spikes' own range. */
+    /**
+     * Spike raster (time in ms vs neuron id), time axis spanning the spikes' own range. At most
+     * maxPoints spikes are drawn, chosen by the rule documented in {@link RasterSample} (whole
+     * trains of every m-th neuron, else even thinning); the title says how many are shown.
+     */
     public static XYChart spikeRaster(String title, int[] neurons, double[] timesMs, int maxPoints) {
         RasterSample sample = RasterSample.select(neurons, timesMs, maxPoints);
         return raster(title, neurons, timesMs, sample, sample.timeMinMs(), sample.timeMaxMs());

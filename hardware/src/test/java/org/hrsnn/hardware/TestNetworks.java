@@ -49,15 +49,19 @@ public final class TestNetworks {
      * [0, 12] nA (R = 1, so some neurons fire tonically), recurrent p = 0.1, Poisson input.
      */
     public static Network heterogeneous(int ne, int ni, long seed, double excWeight, double inhWeight) {
+        return heterogeneous(ne, ni, seed, ParameterDistribution.constant(excWeight), ParameterDistribution.constant(inhWeight), 0.1);
+    }
+
+    /** The same with weight distributions (magnitudes; the sign comes from the population) and connection probability p. */
+    public static Network heterogeneous(int ne, int ni, long seed, ParameterDistribution excWeight,
+                                        ParameterDistribution inhWeight, double p) {
         PopulationSpec exc = spec(PopulationSpec.lif("exc", ne).excitatory());
         PopulationSpec inh = spec(PopulationSpec.lif("inh", ni).inhibitory());
         return new NetworkBuilder(seed)
                 .add(exc)
                 .add(inh)
-                .connect("exc", NetworkBuilder.ALL, new FixedProbability(0.1), ParameterDistribution.constant(excWeight),
-                        ParameterDistribution.constant(1.0))
-                .connect("inh", NetworkBuilder.ALL, new FixedProbability(0.1), ParameterDistribution.constant(inhWeight),
-                        ParameterDistribution.constant(1.0))
+                .connect("exc", NetworkBuilder.ALL, new FixedProbability(p), excWeight, ParameterDistribution.constant(1.0))
+                .connect("inh", NetworkBuilder.ALL, new FixedProbability(p), inhWeight, ParameterDistribution.constant(1.0))
                 .input("poisson", new Poisson(20, 20), NetworkBuilder.ALL, new FixedProbability(0.2),
                         ParameterDistribution.uniform(1.0, 3.0), ParameterDistribution.constant(1.0))
                 .build();

@@ -1,0 +1,67 @@
+package org.hrsnn.hardware.budget;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.hrsnn.hardware.HardwarePipeline;
+import org.hrsnn.hardware.TestNetworks;
+import org.hrsnn.hardware.preset.HardwarePreset;
+import org.hrsnn.hardware.preset.HardwarePresets;
+import org.hrsnn.hardware.quantise.QuantiserOptions;
+import org.hrsnn.simulator.network.Network;
+import org.hrsnn.simulator.network.SynapseMatrix;
+import org.hrsnn.simulator.random.ParameterDistribution;
+import org.hrsnn.simulator.random.RandomStreams;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What pruning buys on hardware: a heterogeneous recurrent network before and after removing 80 %
+ * of its recurrent synapses (the smallest magnitudes; a stand-in for the pruning module's
+ * strategies, which the hardware module does not depend on), through the whole pipeline on the
+ * small-core custom preset, where synaptic memory, not neuron count, sets the number of cores.
+ */
+class PruningBudgetTest {
+
+    static Network pruneSmallest(Network net, double fraction) {
+        SynapseMatrix s = net.synapses();
+        double[] mag = new double[s.size()];
+        for (int k = 0; k < mag.length; k++) {
+            mag[k] = Math.abs(s.weight[k]);
+        }
+        double[] sorted = mag.clone();
+        java.util.Arrays.sort(sorted);
+        double cut = sorted[(int) (fraction * sorted.length)];
+        boolean[] keep = new boolean[mag.length];
+        RandomGenerator tie = new RandomStreams(9).stream("prune/ties");
+        for (int k = 0; k < mag.length; k++) {
+            keep[k] = mag[k] > cut || (mag[k] == cut && tie.nextBoolean());
+        }
+        return net.withSynapses(s.filter(keep, null));
+    }
+
+    @Test
+    void pruningFreesCoresAndEnergy() {
+        Network before = TestNetworks.heterogeneous(800, 200, 21, ParameterDistribution.uniform(0.05, 0.25),
+                ParameterDistribution.uniform(0.2, 1.0), 0.1);
+        Network after = pruneSmallest(before, 0.8);
+        HardwarePreset preset = HardwarePresets.load("custom");
+        QuantiserOptions opt = QuantiserOptions.defaults(1.0);
+        HardwarePipeline.Result a = new HardwarePipeline().run(before, preset, opt, 500, 3);
+        HardwarePipeline.Result b = new HardwarePipeline().run(after, preset, opt, 500, 3);
+        for (var r : new HardwarePipeline.Result[] {a, b}) {
+            Budget x = r.budget();
+            System.out.printf(Locale.ROOT, "synapses %d cores %d spikes %d energy/inference %.3f uJ latency %.3f ms "
+                            + "synOps %d traffic %.1f (greedy %.1f) rateCorr %.3f%n",
+                    r.network().synapseCount(), x.coresUsed(), x.spikes(), x.energyPerInferencePj() * 1e-6,
+                    x.latencyPerInferenceNs() * 1e-6, x.synapticOps(), r.mapping().report().traffic(),
+                    r.mapping().report().greedyTraffic(), r.agreement().rateCorrelation());
+        }
+        assertTrue(b.budget().coresUsed() < a.budget().coresUsed(), "cores " + a.budget().coresUsed() + " -> " + b.budget().coresUsed());
+        assertTrue(b.budget().synapseBitsTotal() < 0.3 * a.budget().synapseBitsTotal());
+        // synaptic energy per spike falls with the fan-out
+        double perSpikeBefore = a.budget().synapticEnergyPj() / a.budget().spikes();
+        double perSpikeAfter = b.budget().synapticEnergyPj() / b.budget().spikes();
+        assertTrue(perSpikeAfter < 0.5 * perSpikeBefore, perSpikeBefore + " -> " + perSpikeAfter);
+    }
+}

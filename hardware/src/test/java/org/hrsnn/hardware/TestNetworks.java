@@ -55,6 +55,12 @@ public final class TestNetworks {
     /** The same with weight distributions (magnitudes; the sign comes from the population) and connection probability p. */
     public static Network heterogeneous(int ne, int ni, long seed, ParameterDistribution excWeight,
                                         ParameterDistribution inhWeight, double p) {
+        return heterogeneous(ne, ni, seed, excWeight, inhWeight, p, 20);
+    }
+
+    /** The same with {@code channels} Poisson input channels. */
+    public static Network heterogeneous(int ne, int ni, long seed, ParameterDistribution excWeight,
+                                        ParameterDistribution inhWeight, double p, int channels) {
         PopulationSpec exc = spec(PopulationSpec.lif("exc", ne).excitatory());
         PopulationSpec inh = spec(PopulationSpec.lif("inh", ni).inhibitory());
         return new NetworkBuilder(seed)
@@ -62,7 +68,7 @@ public final class TestNetworks {
                 .add(inh)
                 .connect("exc", NetworkBuilder.ALL, new FixedProbability(p), excWeight, ParameterDistribution.constant(1.0))
                 .connect("inh", NetworkBuilder.ALL, new FixedProbability(p), inhWeight, ParameterDistribution.constant(1.0))
-                .input("poisson", new Poisson(20, 20), NetworkBuilder.ALL, new FixedProbability(0.2),
+                .input("poisson", new Poisson(channels, 20), NetworkBuilder.ALL, new FixedProbability(0.2),
                         ParameterDistribution.uniform(1.0, 3.0), ParameterDistribution.constant(1.0))
                 .build();
     }

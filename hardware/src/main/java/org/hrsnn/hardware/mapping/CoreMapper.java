@@ -18,8 +18,9 @@ import org.hrsnn.simulator.InvalidInputException;
  * <ol>
  * <li>Greedy fill: neurons prototype by prototype (so that neurons of one decay prototype share
  *     cores), within a prototype by graph growing (the neuron with most links to the block being
- *     filled comes next); each core takes neurons up to the balanced share ceil(N / minimal cores)
- *     while every limit holds, then the next core opens.</li>
+ *     filled comes next); each core takes neurons up to the balanced share ceil(N / C), C the
+ *     larger of the lower bounds from neuron count and total synaptic memory, while every limit
+ *     holds, then the next core opens.</li>
  * <li>Refinement: passes over the neurons; each neuron moves to the core (among those of its
  *     sources and targets) that lowers the traffic most, if the move keeps every limit; up to
  *     {@link #MAX_PASSES} passes or until no move helps.</li>
@@ -152,7 +153,13 @@ public final class CoreMapper {
         for (int p : net.prototype) {
             protos = Math.max(protos, p + 1);
         }
-        int minimalCores = Math.max(1, (n + lim.neuronsPerCore() - 1) / lim.neuronsPerCore());
+        // lower bound on cores from neurons and from synaptic memory; fill cores evenly up to it
+        long totalBits = 0;
+        for (long b : bits) {
+            totalBits += b;
+        }
+        int minimalCores = (int) Math.max(1, Math.max((n + lim.neuronsPerCore() - 1L) / lim.neuronsPerCore(),
+                (totalBits + lim.synapticMemoryBitsPerCore() - 1) / lim.synapticMemoryBitsPerCore()));
         int share = (n + minimalCores - 1) / minimalCores;
         State s = new State(n, sources, protos, net.prototype, inStart, inSource, bits, synapses, weight);
         int[] core = filled(n, FixedPointNetwork.UNMAPPED);
@@ -216,7 +223,7 @@ public final class CoreMapper {
             if (renumber[c] < 0) {
                 continue;
             }
-            int out = s.outputAxons(c, core, outStart, outTarget);
+            int out = s.outputAxons(c);
             if (out > lim.outputAxonsPerCore()) {
                 issues.add(Issue.error("output axons over the limit", "core " + renumber[c],
                         out + " (source, destination core) routes, a core has " + lim.outputAxonsPerCore()));
@@ -372,6 +379,9 @@ public final class CoreMapper {
         private final long[] neuronSynapses;
         private int[] inputAxons = new int[0];
         private int[] prototypes = new int[0];
+        private int[] outputAxons = new int[0];
+        private final int[] coreOf;
+        private final int n;
 
         State(int n, int sources, int protos, int[] prototype, int[] inStart, int[] inSource, long[] neuronBits,
               long[] neuronSynapses, double[] weight) {
@@ -384,6 +394,9 @@ public final class CoreMapper {
             this.neuronBits = neuronBits;
             this.weight = weight;
             this.reach = new int[sources];
+            this.n = n;
+            this.coreOf = new int[n];
+            Arrays.fill(coreOf, -1);
         }
 
         int cores() {
@@ -397,6 +410,7 @@ public final class CoreMapper {
             synapses = Arrays.copyOf(synapses, c + 1);
             inputAxons = Arrays.copyOf(inputAxons, c + 1);
             prototypes = Arrays.copyOf(prototypes, c + 1);
+            outputAxons = Arrays.copyOf(outputAxons, c + 1);
             count.add(new int[sources]);
             protoCount.add(new int[protos]);
             return c;
@@ -429,14 +443,18 @@ public final class CoreMapper {
             if (protoCount.get(c)[prototype[i]] == 0 && prototypes[c] + 1 > lim.prototypesPerCore()) {
                 return false;
             }
+            // a source new to core c needs an input axon here (and an output axon on its own core:
+            // that one is the network's connectivity, wherever i goes, so it is checked at the end)
             int[] cnt = count.get(c);
-            int extra = 0;
+            int newAxons = 0;
             for (int k = inStart[i]; k < inStart[i + 1]; k++) {
                 if (cnt[inSource[k]] == 0) {
-                    extra++;
+                    newAxons++;
                 }
             }
-            return inputAxons[c] + extra <= lim.inputAxonsPerCore();
+            int own = coreOf[i] == c ? 0 : reach[i];
+            return inputAxons[c] + newAxons <= lim.inputAxonsPerCore()
+                    && outputAxons[c] + own <= lim.outputAxonsPerCore();
         }
 
         void place(int i, int c) {
@@ -446,11 +464,17 @@ public final class CoreMapper {
             if (protoCount.get(c)[prototype[i]]++ == 0) {
                 prototypes[c]++;
             }
+            coreOf[i] = c;
+            outputAxons[c] += reach[i];
             int[] cnt = count.get(c);
             for (int k = inStart[i]; k < inStart[i + 1]; k++) {
-                if (cnt[inSource[k]]++ == 0) {
+                int j = inSource[k];
+                if (cnt[j]++ == 0) {
                     inputAxons[c]++;
-                    reach[inSource[k]]++;
+                    reach[j]++;
+                    if (j < n && coreOf[j] >= 0) {
+                        outputAxons[coreOf[j]]++;
+                    }
                 }
             }
         }
@@ -464,11 +488,17 @@ public final class CoreMapper {
             }
             int[] cnt = count.get(c);
             for (int k = inStart[i]; k < inStart[i + 1]; k++) {
-                if (--cnt[inSource[k]] == 0) {
+                int j = inSource[k];
+                if (--cnt[j] == 0) {
                     inputAxons[c]--;
-                    reach[inSource[k]]--;
+                    reach[j]--;
+                    if (j < n && coreOf[j] >= 0) {
+                        outputAxons[coreOf[j]]--;
+                    }
                 }
             }
+            outputAxons[c] -= reach[i];
+            coreOf[i] = -1;
         }
 
         /** weight_j x (cores j reaches other than its own). */
@@ -514,14 +544,8 @@ public final class CoreMapper {
             return t;
         }
 
-        int outputAxons(int c, int[] core, int[] outStart, int[] outTarget) {
-            int total = 0;
-            for (int j = 0; j < weight.length; j++) {
-                if (core[j] == c) {
-                    total += reach[j];
-                }
-            }
-            return total;
+        int outputAxons(int c) {
+            return outputAxons[c];
         }
     }
 }

@@ -95,6 +95,7 @@ class CoreMapperTest {
         double traffic = 0;
         FixedPointProjection pr = mapped.projections.get(0);
         List<Set<Integer>> inputs = new ArrayList<>();
+        int[] outputs = new int[cores];
         for (int c = 0; c < cores; c++) {
             inputs.add(new HashSet<>());
         }
@@ -105,6 +106,7 @@ class CoreMapperTest {
                 dest.add(c);
                 inputs.get(c).add(j);
             }
+            outputs[mapped.core[j]] += dest.size();
             dest.remove(mapped.core[j]);
             traffic += dest.size();
         }
@@ -112,6 +114,7 @@ class CoreMapperTest {
         for (CoreUsage u : r.cores()) {
             assertTrue(u.neurons() <= 24);
             assertEquals(inputs.get(u.core()).size(), u.inputAxons());
+            assertEquals(outputs[u.core()], u.outputAxons());
             assertTrue(u.synapseBits() == u.synapses() * (8 + 8));
             assertTrue(u.inputAxons() <= 64);
         }
@@ -149,6 +152,24 @@ class CoreMapperTest {
                 assertEquals(proto[i] == proto[k], m.network().core[i] == m.network().core[k]);
             }
         }
+    }
+
+    @Test
+    void outputAxonsOverTheLimitAreReportedPerCore() {
+        // all-to-all among 20 neurons on cores of 10: each neuron reaches both cores, 20 routes per core
+        List<int[]> e = new ArrayList<>();
+        for (int j = 0; j < 20; j++) {
+            for (int i = 0; i < 20; i++) {
+                e.add(new int[] {j, i});
+            }
+        }
+        MappingReport ok = new CoreMapper().map(network(20, e, new int[20]), preset(4, 10, 100_000, 64, 20, 4), null).report();
+        assertTrue(ok.fits(), ok.issues().toString());
+        assertEquals(2, ok.coresUsed());
+        MappingReport r = new CoreMapper().map(network(20, e, new int[20]), preset(4, 10, 100_000, 64, 19, 4), null).report();
+        assertFalse(r.fits());
+        assertTrue(r.errors().stream().allMatch(x -> x.what().equals("output axons over the limit")), r.errors().toString());
+        assertTrue(r.errors().get(0).where().startsWith("core "));
     }
 
     @Test

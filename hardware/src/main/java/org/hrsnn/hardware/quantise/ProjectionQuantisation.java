@@ -19,8 +19,24 @@ public record ProjectionQuantisation(String name, int synapses, SignMode signMod
                                      int weightExponent, double relativeRmsError, int zeroed, int clipped) {
 
     /** Integer weights and the exponent: the result of {@link #quantise}. */
-    public record Weights(int[] weight, int exponent, double relativeRmsError, int zeroed, int clipped, double maxAbs,
-                          double representableMax) {
+    public record Weights(int[] weight, int exponent, int numWeightBits, double relativeRmsError, int zeroed, int clipped,
+                          double maxAbs, double representableMax) {
+    }
+
+    /**
+     * {@link #quantise} at {@code maxBits}, then the fewest bits in [minBits, maxBits] whose best
+     * exponent reaches the same error: weights that sit on a coarser grid need less memory.
+     */
+    public static Weights quantiseFewestBits(double[] w, SignMode mode, int weightBits, int maxBits, int minBits,
+                                             int minExp, int maxExp) {
+        Weights full = quantise(w, mode, weightBits, maxBits, minExp, maxExp);
+        for (int b = minBits; b < maxBits; b++) {
+            Weights fewer = quantise(w, mode, weightBits, b, minExp, maxExp);
+            if (fewer.relativeRmsError() <= full.relativeRmsError() * (1 + 1e-9) + 1e-15) {
+                return fewer;
+            }
+        }
+        return full;
     }
 
     /**
@@ -67,7 +83,7 @@ public record ProjectionQuantisation(String name, int synapses, SignMode signMod
             }
         }
         double representableMax = Math.max(Math.abs(lo), Math.abs(hi)) * Math.scalb(1.0, maxExp);
-        return new Weights(q, best, sumSq == 0 ? 0 : Math.sqrt(bestErr / sumSq), zeroed, clipped, maxAbs, representableMax);
+        return new Weights(q, best, numWeightBits, sumSq == 0 ? 0 : Math.sqrt(bestErr / sumSq), zeroed, clipped, maxAbs, representableMax);
     }
 
     private static int grid(double x, int step, int lo, int hi) {

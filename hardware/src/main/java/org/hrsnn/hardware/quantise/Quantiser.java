@@ -45,7 +45,8 @@ import org.hrsnn.simulator.random.RandomStreams;
  *     hardware's single tau_s differs from tau_e or tau_i;</li>
  * <li>weights are grouped into projections by (source population or input group, target
  *     population); each gets a sign mode from its weights' signs and the weight exponent with the
- *     least squared error ({@link ProjectionQuantisation#quantise}).</li>
+ *     least squared error ({@link ProjectionQuantisation#quantise}) at the allowed width, then the
+ *     fewest weight bits that reach the same error (saving synaptic memory).</li>
  * </ul>
  * Approximations are reported as warnings: synaptic delays become one step, adaptation (ALIF) and
  * time-varying current injections are dropped, refractory counts beyond the chip's limit are clipped.
@@ -285,8 +286,9 @@ public final class Quantiser {
                 rowStart[j + 1] = c;
             }
             SignMode mode = pos && neg ? SignMode.MIXED : (neg ? SignMode.INHIBITORY : SignMode.EXCITATORY);
-            ProjectionQuantisation.Weights q = ProjectionQuantisation.quantise(real, mode, sf.weightBits(), weightBits,
-                    sf.minWeightExponent(), sf.maxWeightExponent());
+            ProjectionQuantisation.Weights q = ProjectionQuantisation.quantiseFewestBits(real, mode, sf.weightBits(),
+                    weightBits, sf.minWeightBits(), sf.minWeightExponent(), sf.maxWeightExponent());
+            int bits = q.numWeightBits();
             if (q.maxAbs() > q.representableMax() * (1 + 0.5 / (1 << weightBits))) {
                 int worst = 0;
                 for (int s = 1; s < size; s++) {
@@ -307,8 +309,8 @@ public final class Quantiser {
                 issues.add(Issue.warning("weights clipped", "projection '" + name + "'",
                         q.clipped() + " weights beyond the range chosen by the least-squares exponent"));
             }
-            out.add(new FixedPointProjection(name, group, sources, rowStart, target, q.weight(), q.exponent(), mode, weightBits));
-            reports.add(new ProjectionQuantisation(name, size, mode, weightBits, q.exponent(), q.relativeRmsError(),
+            out.add(new FixedPointProjection(name, group, sources, rowStart, target, q.weight(), q.exponent(), mode, bits));
+            reports.add(new ProjectionQuantisation(name, size, mode, bits, q.exponent(), q.relativeRmsError(),
                     q.zeroed(), q.clipped()));
         }
         return offStep;

@@ -48,6 +48,14 @@ class QuantiserTest {
         // the same weights times 8 need exponent 3
         double[] w8 = Arrays.stream(w).map(v -> v * 8).toArray();
         assertEquals(3, ProjectionQuantisation.quantise(w8, SignMode.MIXED, 8, 8, -8, 7).exponent());
+        // {128, 256, 384} are exact with 2 bits (multiples of 64 up to 192, exponent 1), not with 1
+        ProjectionQuantisation.Weights two = ProjectionQuantisation.quantiseFewestBits(new double[] {128, 256, 384},
+                SignMode.EXCITATORY, 8, 8, 1, -8, 7);
+        assertEquals(2, two.numWeightBits());
+        assertEquals(1, two.exponent());
+        assertEquals(0, two.relativeRmsError(), 1e-12);
+        assertEquals(8, ProjectionQuantisation.quantiseFewestBits(new double[] {1, 2, 255}, SignMode.EXCITATORY, 8, 8, 1, -8, 7)
+                .numWeightBits());
         // fewer bits: a coarser grid, more error
         double[] r = {0.3, 0.7, 1.1, 5.9, 17.3, 100.2};
         double prev = -1;
@@ -75,6 +83,7 @@ class QuantiserTest {
                 .map(ProjectionQuantisation::signMode).distinct().count());
         // 8-bit weights: all weights equal per projection, so the error is the rounding of one value
         assertTrue(q.report().weightRelativeRmsError() < 0.02, "" + q.report().projections());
+
         // refractory off by default for the Lava-compatible preset
         assertTrue(Arrays.stream(f.refractorySteps).allMatch(r -> r == 0));
         assertTrue(Arrays.stream(new Quantiser().quantise(net, LOIHI, QuantiserOptions.defaults(1.0).withRefractory(true))

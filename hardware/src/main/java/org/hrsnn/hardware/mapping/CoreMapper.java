@@ -165,8 +165,14 @@ public final class CoreMapper {
         int[] core = filled(n, FixedPointNetwork.UNMAPPED);
         int[] order = growOrder(n, net.prototype, unplaceable, inStart, inSource, outStart, outTarget, share);
         int current = -1;
+        java.util.Map<String, Integer> closedBy = new java.util.TreeMap<>();
         for (int i : order) {
-            if (current < 0 || s.neurons(current) >= share || !s.fits(i, current, lim)) {
+            String hit = current < 0 ? null : s.neurons(current) >= share ? "balanced share of " + share + " neurons"
+                    : s.limitHit(i, current, lim);
+            if (current < 0 || hit != null) {
+                if (hit != null) {
+                    closedBy.merge(hit, 1, Integer::sum);
+                }
                 current = s.openCore();
             }
             s.place(i, current);
@@ -236,7 +242,8 @@ public final class CoreMapper {
         int coresUsed = next;
         if (coresUsed > lim.cores()) {
             issues.add(Issue.error("too many cores", "whole network",
-                    coresUsed + " cores needed (" + n + " neurons), the chip has " + lim.cores()));
+                    coresUsed + " cores needed (" + n + " neurons; cores were closed by " + closedBy
+                            + "), the chip has " + lim.cores()));
         }
         boolean ok = issues.stream().noneMatch(Issue::isError);
         int[] finalCore = filled(n, FixedPointNetwork.UNMAPPED);
@@ -437,11 +444,19 @@ public final class CoreMapper {
         }
 
         boolean fits(int i, int c, CoreLimits lim) {
-            if (neurons[c] + 1 > lim.neuronsPerCore() || bits[c] + neuronBits[i] > lim.synapticMemoryBitsPerCore()) {
-                return false;
+            return limitHit(i, c, lim) == null;
+        }
+
+        /** The first per-core limit that adding neuron i to core c would break, or null. */
+        String limitHit(int i, int c, CoreLimits lim) {
+            if (neurons[c] + 1 > lim.neuronsPerCore()) {
+                return "neurons";
+            }
+            if (bits[c] + neuronBits[i] > lim.synapticMemoryBitsPerCore()) {
+                return "synaptic memory";
             }
             if (protoCount.get(c)[prototype[i]] == 0 && prototypes[c] + 1 > lim.prototypesPerCore()) {
-                return false;
+                return "prototypes";
             }
             // a source new to core c needs an input axon here (and an output axon on its own core:
             // that one is the network's connectivity, wherever i goes, so it is checked at the end)
@@ -452,9 +467,11 @@ public final class CoreMapper {
                     newAxons++;
                 }
             }
+            if (inputAxons[c] + newAxons > lim.inputAxonsPerCore()) {
+                return "input axons";
+            }
             int own = coreOf[i] == c ? 0 : reach[i];
-            return inputAxons[c] + newAxons <= lim.inputAxonsPerCore()
-                    && outputAxons[c] + own <= lim.outputAxonsPerCore();
+            return outputAxons[c] + own > lim.outputAxonsPerCore() ? "output axons" : null;
         }
 
         void place(int i, int c) {

@@ -55,6 +55,10 @@ public record QuantiserOptions(double dtMs, int weightBits, int maxPrototypes, B
         return new QuantiserOptions(dtMs, weightBits, p, refractory, headroomBits, synapticTau, seed);
     }
 
+    public QuantiserOptions withSynapticTau(SynapticTau tau) {
+        return new QuantiserOptions(dtMs, weightBits, maxPrototypes, refractory, headroomBits, tau, seed);
+    }
+
     public QuantiserOptions withRefractory(Boolean on) {
         return new QuantiserOptions(dtMs, weightBits, maxPrototypes, on, headroomBits, synapticTau, seed);
     }

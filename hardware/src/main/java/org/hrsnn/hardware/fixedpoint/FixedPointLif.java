@@ -60,6 +60,9 @@ public final class FixedPointLif {
     public static int wrap(long x, int bits) {
         long m = 1L << bits;
         long half = m >> 1;
+        if (x > -half && x <= half) {
+            return (int) x; // the common case, without a division
+        }
         long r = Math.floorMod(x, m);
         return (int) (r > half ? r - m : r);
     }

@@ -214,6 +214,28 @@ public final class Quantiser {
                     "the fixed-point model delivers every spike exactly one step (" + dt + " ms) later"));
         }
 
+        // worst case of u: every input spiking every step, u = (sum |w| 2^e 2^shift) / alpha_s
+        double[] worst = new double[n];
+        for (FixedPointProjection pr : projections) {
+            double unit = Math.scalb(1.0, pr.weightExponent() + nf.activationShift());
+            for (int k = 0; k < pr.size(); k++) {
+                worst[pr.target()[k]] += Math.abs(pr.weight()[k]) * unit;
+            }
+        }
+        int mayOverflow = 0;
+        int example = -1;
+        for (int i = 0; i < n; i++) {
+            if (worst[i] / alphaS[i] > nf.maxState()) {
+                mayOverflow++;
+                example = example < 0 ? i : example;
+            }
+        }
+        if (mayOverflow > 0) {
+            issues.add(Issue.warning("synaptic current may " + (nf.currentOverflow() == NeuronFormat.Overflow.WRAP ? "wrap" : "saturate"),
+                    mayOverflow + " neurons (e.g. neuron " + example + ")",
+                    "in the worst case (every input spiking every step) u would exceed " + nf.maxState() + "; a larger headroomBits (smaller voltage scale) makes room"));
+        }
+
         FixedPointNetwork fixed = new FixedPointNetwork(preset.name(), nf, sf, dt, du, dv, vth, biasMant, biasExp, ref,
                 v0, protos.prototypeOf(), filled(n, FixedPointNetwork.UNMAPPED), inputSpecs, projections);
         double[] biasRealised = new double[n];

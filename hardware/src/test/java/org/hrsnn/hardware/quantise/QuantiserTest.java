@@ -128,6 +128,32 @@ class QuantiserTest {
         assertTrue(ex.getMessage().contains("weight not representable"));
     }
 
+    @Test
+    void unrepresentableBiasAndUnderflowingWeightsAreErrors() {
+        Network net = TestNetworks.heterogeneous(40, 10, 3, 0.5, -2.0);
+        double[] bias = net.parameters().biasCurrent.clone();
+        bias[12] = 1e6; // 1e6 nA with R = 1: far beyond 4095 << 7 hardware units per step
+        var p = net.parameters();
+        var params = new org.hrsnn.simulator.network.NeuronParameters(p.membraneTau, p.excitatoryTau, p.inhibitoryTau,
+                p.threshold, p.resetPotential, p.leakPotential, p.resistance, p.refractoryPeriod, bias, p.adaptationTau,
+                p.adaptationStrength, p.initialPotential);
+        QuantisationReport r = new Quantiser().quantise(net.withParameters(params), LOIHI, QuantiserOptions.defaults(1.0)).report();
+        assertFalse(r.ok());
+        assertEquals("bias not representable", r.errors().get(0).what());
+        assertTrue(r.errors().get(0).where().startsWith("neuron 12 "), r.errors().get(0).where());
+
+        // recurrent weights 1e-9 nA: zero at every weight exponent
+        double[] w = net.synapses().weight.clone();
+        for (int k = 0; k < w.length; k++) {
+            w[k] *= 1e-9;
+        }
+        QuantisationReport u = new Quantiser().quantise(net.withSynapses(net.synapses().filter(fill(w.length), w)), LOIHI,
+                QuantiserOptions.defaults(1.0)).report();
+        assertFalse(u.ok());
+        assertTrue(u.errors().stream().allMatch(e -> e.what().equals("weights underflow")), u.errors().toString());
+        assertEquals(4, u.errors().size()); // exc->exc, exc->inh, inh->exc, inh->inh
+    }
+
     private static boolean[] fill(int n) {
         boolean[] b = new boolean[n];
         Arrays.fill(b, true);

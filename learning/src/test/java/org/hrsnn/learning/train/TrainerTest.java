@@ -115,4 +115,22 @@ class TrainerTest {
         assertThrows(InvalidInputException.class, () -> new Trainer(m, new NParity(), Rules.create("e-prop", m, s),
                 new Adam(0.01), new Trainer.Config(), s));
     }
+
+    @Test
+    void onlineUpdatesOnceAtTheEndOfEachTrialEqualOfflineUpdatesWithBatchOne() {
+        Task task = new NParity(2, 15, 1);
+        double[][] finals = new double[2][];
+        for (int mode = 0; mode < 2; mode++) {
+            RecurrentSpikingModel m = model(task.inputs(), 2, 10);
+            Trainer.Config c = new Trainer.Config();
+            c.iterations = 5;
+            c.batch = 1;
+            // Trials are 45 steps: an update every 1000 steps happens only at each trial's end.
+            c.updateEvery = mode == 0 ? 0 : 1000;
+            RandomStreams streams = new RandomStreams(11);
+            new Trainer(m, task, Rules.create("snap-2", m, streams), new Adam(0.01), c, streams).run();
+            finals[mode] = m.params.clone();
+        }
+        assertArrayEquals(finals[0], finals[1], 0);
+    }
 }

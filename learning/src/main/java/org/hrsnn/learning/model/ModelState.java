@@ -13,6 +13,7 @@ public final class ModelState {
     public double[] psiPrev;
     public final double[] y;
     final double[] current;
+    final int[] activeInputs;
     /** Number of steps taken since the last reset. */
     public int step;
 
@@ -25,6 +26,7 @@ public final class ModelState {
         psiPrev = new double[m.n];
         y = new double[m.outputs];
         current = new double[m.n];
+        activeInputs = new int[m.inputs];
     }
 
     /** Back to v = a = z = y = 0 (start of a sequence). */

@@ -165,12 +165,20 @@ public final class RecurrentSpikingModel {
         double[] cur = s.current;
         double[] zp = s.zPrev;
         double[] p = params;
-        // Input drive: dense rows W_in[j, :] . x.
+        // Input drive W_in[j, :] . x over the nonzero channels only (spike inputs are sparse).
         int nIn = inputs;
+        int[] nz = s.activeInputs;
+        int active = 0;
+        for (int c = 0; c < nIn; c++) {
+            if (x[c] != 0) {
+                nz[active++] = c;
+            }
+        }
         for (int j = 0; j < n; j++) {
             double acc = 0;
             int base = inOffset + j * nIn;
-            for (int c = 0; c < nIn; c++) {
+            for (int q = 0; q < active; q++) {
+                int c = nz[q];
                 acc += p[base + c] * x[c];
             }
             cur[j] = acc;

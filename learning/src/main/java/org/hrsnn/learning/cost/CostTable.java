@@ -23,6 +23,9 @@ import org.hrsnn.simulator.random.RandomStreams;
  * </pre>
  */
 public final class CostTable {
+    /** Exact RTRL above this many multiply-adds per step is reported, not timed (one step would take minutes). */
+    static final long MAX_RTRL_MACS = 20_000_000_000L;
+
     private CostTable() {
     }
 
@@ -68,6 +71,11 @@ public final class CostTable {
     static String row(RecurrentSpikingModel model, double density, String rule, double seconds, int repeats) {
         String head = String.format(Locale.ROOT, "| %d | %.0f %% | %d | %s |", model.n, density * 100, model.synapses(), rule);
         GradientEstimator est;
+        long rtrlMacs = 4L * model.n * model.n * model.stateParameters();
+        if (rule.equals("rtrl") && rtrlMacs > MAX_RTRL_MACS) {
+            return head + String.format(Locale.ROOT, " not timed: exact RTRL needs %d multiply-adds per step and %d bytes"
+                    + " | | | |", rtrlMacs, org.hrsnn.learning.gradient.Rtrl.requiredBytes(model));
+        }
         try {
             est = Rules.create(rule, model, new RandomStreams(2));
         } catch (InvalidInputException | OutOfMemoryError e) {

@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.hrsnn.simulator.InvalidInputException;
+import org.hrsnn.simulator.monitor.SpikeRecorder;
+import org.hrsnn.simulator.monitor.StateRecorder;
+import org.hrsnn.simulator.monitor.StateVariable;
 import org.hrsnn.simulator.network.Network;
 import org.hrsnn.simulator.network.Population;
 
@@ -22,13 +25,16 @@ import org.hrsnn.simulator.network.Population;
  * times = h5py.File("spikes.h5")["spikes/times"][()]
  * </pre>
  * CSV: the header line comes first (so {@code names=True} finds it), then {@code # key=value}
- * metadata lines (skipped as comments), then one row per spike: {@code time_s,neuron,population}.
- * States: one row per sample and neuron: {@code time_s,neuron,population,v_V,i_e_A,i_i_A,adaptation}.
+ * metadata lines (skipped as comments by NumPy, pandas with {@code comment="#"} and
+ * {@link SpikeFiles#readCsv}), then one row per spike: {@code time_s,neuron,population}, the
+ * rows of {@link org.hrsnn.simulator.monitor.SpikeFileWriter}'s CSV. States (from a
+ * {@link StateRecorder}): one row per sample and neuron, {@code time_s,neuron,population} then
+ * one column per recorded variable among {@code v_V,i_e_A,i_i_A,adaptation}.
  *
  * <p>HDF5 (datasets only): {@code spikes/times} (s), {@code spikes/neurons}, {@code spikes/population}
  * (index into {@code populations/name}), {@code spikes/count}; {@code populations/name|start|size};
  * {@code states/times} (s), {@code states/neurons}, {@code states/v} (V), {@code states/i_e} and
- * {@code states/i_i} (A), {@code states/adaptation} (samples x neurons); {@code metadata/seed},
+ * {@code states/i_i} (A), {@code states/adaptation} (samples x neurons, the recorded ones); {@code metadata/seed},
  * {@code engine}, {@code dt} (s, NaN if none), {@code duration} (s), {@code version},
  * {@code neurons}. jHDF cannot write empty datasets, so a run without spikes has
  * {@code spikes/count} = 0 and no {@code spikes/times}; likewise for states.
@@ -75,6 +81,11 @@ public final class SpikeDataWriter {
         w.write(b.toString().trim() + "\n");
     }
 
+    /** The spikes of a {@link SpikeRecorder} as CSV. */
+    public static void writeSpikesCsv(Path file, SpikeRecorder spikes, Network net, RunMetadata m) {
+        writeSpikesCsv(file, spikes.neurons(), spikes.times(), net, m);
+    }
+
     /** Spikes as CSV: {@code time_s,neuron,population}. */
     public static void writeSpikesCsv(Path file, int[] neurons, double[] timesMs, Network net, RunMetadata m) {
         checkLengths(neurons, timesMs);
@@ -95,23 +106,81 @@ public final class SpikeDataWriter {
         }
     }
 
-    /** Sampled states as CSV, one row per sample and neuron. */
-    public static void writeStatesCsv(Path file, StateSampler s, Network net, RunMetadata m) {
+    /** Column name in SI units and the divisor from hrsnn units (mV, nA) for a state variable. */
+    private static String siColumn(StateVariable v) {
+        switch (v) {
+            case MEMBRANE_POTENTIAL:
+                return "v_V";
+            case EXCITATORY_CURRENT:
+                return "i_e_A";
+            case INHIBITORY_CURRENT:
+                return "i_i_A";
+            default:
+                return "adaptation";
+        }
+    }
+
+    private static String hdf5Name(StateVariable v) {
+        switch (v) {
+            case MEMBRANE_POTENTIAL:
+                return "v";
+            case EXCITATORY_CURRENT:
+                return "i_e";
+            case INHIBITORY_CURRENT:
+                return "i_i";
+            default:
+                return "adaptation";
+        }
+    }
+
+    private static double siDivisor(StateVariable v) {
+        switch (v) {
+            case MEMBRANE_POTENTIAL:
+                return 1e3;
+            case EXCITATORY_CURRENT:
+            case INHIBITORY_CURRENT:
+                return 1e9;
+            default:
+                return 1;
+        }
+    }
+
+    /** The variables a recorder holds, in {@link StateVariable} order. */
+    private static StateVariable[] recorded(StateRecorder s) {
+        return java.util.Arrays.stream(StateVariable.values()).filter(v -> {
+            try {
+                s.values(v);
+                return true;
+            } catch (InvalidInputException notRecorded) {
+                return false;
+            }
+        }).toArray(StateVariable[]::new);
+    }
+
+    /** Sampled states as CSV, one row per sample and recorded neuron, in SI units. */
+    public static void writeStatesCsv(Path file, StateRecorder s, Network net, RunMetadata m) {
         int[] ids = s.neurons();
         int[] pop = populationIndex(net, ids);
-        double[] t = s.timesMs();
-        double[] v = s.membranePotentialMv();
-        double[] ie = s.excitatoryCurrentNa();
-        double[] ii = s.inhibitoryCurrentNa();
-        double[] a = s.adaptation();
+        double[] t = s.times();
+        StateVariable[] vars = recorded(s);
+        double[][] vals = new double[vars.length][];
+        StringBuilder header = new StringBuilder("time_s,neuron,population");
+        for (int v = 0; v < vars.length; v++) {
+            vals[v] = s.values(vars[v]);
+            header.append(',').append(siColumn(vars[v]));
+        }
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("time_s,neuron,population,v_V,i_e_A,i_i_A,adaptation\n");
+            w.write(header + "\n");
             metadataLines(w, m, net);
             for (int j = 0; j < t.length; j++) {
                 for (int k = 0; k < ids.length; k++) {
-                    int x = j * ids.length + k;
-                    w.write(t[j] / 1e3 + "," + ids[k] + "," + csvName(net.populations().get(pop[k]).name()) + ","
-                            + v[x] / 1e3 + "," + ie[x] / 1e9 + "," + ii[x] / 1e9 + "," + a[x] + "\n");
+                    StringBuilder row = new StringBuilder();
+                    row.append(t[j] / 1e3).append(',').append(ids[k]).append(',')
+                            .append(csvName(net.populations().get(pop[k]).name()));
+                    for (int v = 0; v < vars.length; v++) {
+                        row.append(',').append(vals[v][j * ids.length + k] / siDivisor(vars[v]));
+                    }
+                    w.write(row.append('\n').toString());
                 }
             }
         } catch (IOException e) {
@@ -127,7 +196,7 @@ public final class SpikeDataWriter {
     }
 
     /** Spikes (and optionally states, may be null) as one HDF5 file. */
-    public static void writeHdf5(Path file, int[] neurons, double[] timesMs, StateSampler states, Network net, RunMetadata m) {
+    public static void writeHdf5(Path file, int[] neurons, double[] timesMs, StateRecorder states, Network net, RunMetadata m) {
         checkLengths(neurons, timesMs);
         int[] pop = populationIndex(net, neurons);
         try (WritableHdfFile f = HdfFile.write(file)) {
@@ -175,14 +244,14 @@ public final class SpikeDataWriter {
         }
     }
 
-    private static void writeStates(WritableGroup g, StateSampler s) {
+    private static void writeStates(WritableGroup g, StateRecorder s) {
         int samples = s.samples();
         g.putDataset("count", (long) samples);
         if (samples == 0) {
             return;
         }
         int k = s.neurons().length;
-        double[] t = s.timesMs();
+        double[] t = s.times();
         double[] ts = new double[samples];
         for (int j = 0; j < samples; j++) {
             ts[j] = t[j] / 1e3;
@@ -193,10 +262,9 @@ public final class SpikeDataWriter {
         }
         g.putDataset("times", ts);
         g.putDataset("neurons", ids);
-        g.putDataset("v", matrix(s.membranePotentialMv(), samples, k, 1e3));
-        g.putDataset("i_e", matrix(s.excitatoryCurrentNa(), samples, k, 1e9));
-        g.putDataset("i_i", matrix(s.inhibitoryCurrentNa(), samples, k, 1e9));
-        g.putDataset("adaptation", matrix(s.adaptation(), samples, k, 1));
+        for (StateVariable v : recorded(s)) {
+            g.putDataset(hdf5Name(v), matrix(s.values(v), samples, k, siDivisor(v)));
+        }
     }
 
     private static double[][] matrix(double[] flat, int rows, int cols, double divisor) {

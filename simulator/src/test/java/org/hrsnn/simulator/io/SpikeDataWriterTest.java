@@ -15,6 +15,9 @@ import java.util.List;
 import org.hrsnn.simulator.InvalidInputException;
 import org.hrsnn.simulator.benchmark.Cuba;
 import org.hrsnn.simulator.engine.SimulationOptions;
+import org.hrsnn.simulator.monitor.NeuronStateView;
+import org.hrsnn.simulator.monitor.StateRecorder;
+import org.hrsnn.simulator.monitor.StateVariable;
 import org.hrsnn.simulator.network.Network;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -30,10 +33,34 @@ class SpikeDataWriterTest {
     private final double[] timesMs = {0.1, 2.5, 7.25, 7.25, 100.0};
     private final RunMetadata meta = RunMetadata.of("event", SimulationOptions.of(150, 42).withDt(0.05));
 
-    private StateSampler states() {
-        StateSampler s = new StateSampler(new int[] {1, 42}, 0.5);
-        s.add(0.0, new double[] {-60, -55}, new double[] {0, 1.5}, new double[] {0, -2}, new double[] {0, 0});
-        s.add(0.5, new double[] {-59, -54}, new double[] {0.2, 1.25}, new double[] {-0.5, -1}, new double[] {0, 0.1});
+    /** A recorder fed two samples by hand: v = -60 + i/42 + t, I_e = t + i/100, I_i = -t - i/1000. */
+    private StateRecorder states() {
+        StateRecorder s = new StateRecorder(new int[] {1, 42}, 0.5, StateVariable.MEMBRANE_POTENTIAL,
+                StateVariable.EXCITATORY_CURRENT, StateVariable.INHIBITORY_CURRENT);
+        s.start(net, SimulationOptions.of(1, 1));
+        for (double t : new double[] {0.0, 0.5}) {
+            s.onSample(t, new NeuronStateView() {
+                @Override
+                public double membranePotential(int i) {
+                    return -60 + i / 42.0 + t;
+                }
+
+                @Override
+                public double excitatoryCurrent(int i) {
+                    return t + i / 100.0;
+                }
+
+                @Override
+                public double inhibitoryCurrent(int i) {
+                    return -t - i / 1000.0;
+                }
+
+                @Override
+                public double adaptation(int i) {
+                    return 0;
+                }
+            });
+        }
         return s;
     }
 
@@ -57,18 +84,29 @@ class SpikeDataWriterTest {
     }
 
     @Test
+    void spikeFilesReadsTheCsvBackPastTheMetadataLines() {
+        Path f = dir.resolve("spikes.csv");
+        SpikeDataWriter.writeSpikesCsv(f, neurons, timesMs, net, meta);
+        SpikeFiles.Spikes s = SpikeFiles.readCsv(f);
+        assertArrayEquals(neurons, s.neurons());
+        assertArrayEquals(timesMs, s.timesMs(), 1e-12);
+        assertEquals("inh", s.populations()[1]);
+    }
+
+    @Test
     void statesCsvHasOneRowPerSampleAndNeuronInSiUnits() throws Exception {
         Path f = dir.resolve("states.csv");
         SpikeDataWriter.writeStatesCsv(f, states(), net, meta);
         List<String> rows = Files.readAllLines(f).stream().filter(l -> !l.startsWith("#")).toList();
-        assertEquals("time_s,neuron,population,v_V,i_e_A,i_i_A,adaptation", rows.get(0));
+        assertEquals("time_s,neuron,population,v_V,i_e_A,i_i_A", rows.get(0));
         assertEquals(5, rows.size());
         String[] c = rows.get(4).split(",");
         assertEquals(0.0005, Double.parseDouble(c[0]), 1e-18);
         assertEquals("42", c[1]);
         assertEquals("inh", c[2]);
-        assertEquals(-0.054, Double.parseDouble(c[3]), 1e-15);
-        assertEquals(1.25e-9, Double.parseDouble(c[4]), 1e-24);
+        assertEquals((-60 + 1 + 0.5) / 1e3, Double.parseDouble(c[3]), 1e-15);
+        assertEquals((0.5 + 0.42) / 1e9, Double.parseDouble(c[4]), 1e-24);
+        assertEquals((-0.5 - 0.042) / 1e9, Double.parseDouble(c[5]), 1e-24);
     }
 
     @Test
@@ -89,9 +127,11 @@ class SpikeDataWriterTest {
             assertEquals(RunMetadata.HRSNN_VERSION, h.getDatasetByPath("metadata/version").getData());
             double[][] v = (double[][]) h.getDatasetByPath("states/v").getData();
             assertEquals(2, v.length);
-            assertEquals(-0.059, v[1][0], 1e-15);
+            assertEquals((-60 + 1 / 42.0 + 0.5) / 1e3, v[1][0], 1e-15);
             double[][] ii = (double[][]) h.getDatasetByPath("states/i_i").getData();
-            assertEquals(-1e-9, ii[1][1], 1e-24);
+            assertEquals((-0.5 - 0.042) / 1e9, ii[1][1], 1e-24);
+            assertFalse(h.getChild("states") == null || ((io.jhdf.api.Group) h.getChild("states")).getChildren().containsKey("adaptation"),
+                    "only recorded variables are written");
         }
     }
 

@@ -19,7 +19,7 @@ import org.hrsnn.simulator.network.Population;
 import org.hrsnn.simulator.network.SynapseMatrix;
 
 /**
- * Writes an hrsnn {@link Network} as a NIR graph (see {@code docs/nir.md} in the simulator module
+ * Writes an hrsnn {@link Network} as a NIR graph (see {@code docs/nir.md}
  * for the full mapping). In short, with SI units (s, V, A, Ohm) and spikes as Dirac impulses:
  * <ul>
  * <li>every input group becomes an {@code Input} node and an {@code Affine} (N x channels, zero

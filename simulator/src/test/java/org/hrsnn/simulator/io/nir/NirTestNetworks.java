@@ -38,6 +38,7 @@ final class NirTestNetworks {
                 .set(NeuronParameter.EXCITATORY_TAU, 4.0).set(NeuronParameter.INHIBITORY_TAU, 4.0)
                 .set(NeuronParameter.MEMBRANE_TAU, uniform(10, 30))
                 .set(NeuronParameter.THRESHOLD, uniform(-52, -48))
+                .set(NeuronParameter.LEAK_POTENTIAL, uniform(-51, -45)) // some neurons fire tonically
                 .set(NeuronParameter.RESISTANCE, uniform(0.5, 2))
                 .set(NeuronParameter.INITIAL_POTENTIAL, uniform(-60, -50));
         PopulationSpec b = PopulationSpec.lif("b", 5).inhibitory()
@@ -55,7 +56,7 @@ final class NirTestNetworks {
         PopulationSpec a = PopulationSpec.lif("exc", 10).excitatory()
                 .set(NeuronParameter.EXCITATORY_TAU, uniform(3, 6))
                 .set(NeuronParameter.INHIBITORY_TAU, uniform(8, 12))
-                .set(NeuronParameter.BIAS_CURRENT, uniform(0.1, 0.3))
+                .set(NeuronParameter.BIAS_CURRENT, uniform(9, 14)) // R I_bias 9-14 mV above E_L: tonic firing
                 .set(NeuronParameter.MEMBRANE_TAU, uniform(10, 30));
         PopulationSpec b = PopulationSpec.alif("inh", 4).inhibitory()
                 .set(NeuronParameter.ADAPTATION_STRENGTH, 0.5)

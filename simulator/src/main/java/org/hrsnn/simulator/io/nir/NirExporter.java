@@ -172,6 +172,19 @@ public final class NirExporter {
                 tauE[i] = NirUnits.secondsFromMs(p.excitatoryTau[i]);
                 tauI[i] = NirUnits.secondsFromMs(p.inhibitoryTau[i]);
             }
+            double[] leakNative = new double[n];
+            for (int i = 0; i < n; i++) {
+                leakNative[i] = bias ? p.leakPotential[i] + p.resistance[i] * p.biasCurrent[i] : p.leakPotential[i];
+            }
+            exact(NEURONS, cuba ? "tau_mem" : "tau", p.membraneTau, NirUnits.Unit.MS_TO_S);
+            exact(NEURONS, "r", p.resistance, NirUnits.Unit.MOHM_TO_OHM);
+            exact(NEURONS, "v_leak", leakNative, NirUnits.Unit.MV_TO_V);
+            exact(NEURONS, "v_threshold", p.threshold, NirUnits.Unit.MV_TO_V);
+            exact(NEURONS, "v_reset", p.resetPotential, NirUnits.Unit.MV_TO_V);
+            exact(cuba ? NEURONS : SYN_EXC, cuba ? "tau_syn" : "tau", p.excitatoryTau, NirUnits.Unit.MS_TO_S);
+            if (!cuba) {
+                exact(SYN_INH, "tau", p.inhibitoryTau, NirUnits.Unit.MS_TO_S);
+            }
             Map<String, NirValue> m = new LinkedHashMap<>();
             if (cuba) {
                 m.put("tau_syn", NirValue.vector(tauE));
@@ -196,7 +209,14 @@ public final class NirExporter {
             }
             if (bias) {
                 losses.add("bias current: folded into v_leak = E_L + R I_bias (exact dynamics); E_L and I_bias are in "
-                        + META + "neurons/leak_potential and bias_current");
+                        + META + "neurons/leak_potential_mV and bias_current_nA");
+            }
+        }
+
+        /** Stores the hrsnn values of a dataset whose SI form would not convert back to them exactly. */
+        private void exact(String node, String dataset, double[] hrsnnValues, NirUnits.Unit unit) {
+            if (!unit.roundTrips(hrsnnValues)) {
+                meta.put(META + "exact/" + node + "/" + dataset, NirValue.vector(hrsnnValues.clone()));
             }
         }
 
@@ -240,6 +260,9 @@ public final class NirExporter {
                         Arrays.fill(d, NirUnits.secondsFromMs(e.getKey()));
                         String dn = name + "_delay";
                         nodes.put(dn, NirNode.of(dn, "Delay", Map.of("delay", NirValue.vector(d))));
+                        double[] dMs = new double[n];
+                        Arrays.fill(dMs, e.getKey());
+                        exact(dn, "delay", dMs, NirUnits.Unit.MS_TO_S);
                         edges.add(new NirGraph.Edge(name, dn));
                         edges.add(new NirGraph.Edge(dn, target));
                     } else {
@@ -285,6 +308,12 @@ public final class NirExporter {
                 params.put("bias", NirValue.vector(new double[n]));
             }
             nodes.put(name, NirNode.of(name, affine ? "Affine" : "Linear", params));
+            // hrsnn weights in the order the importer lists synapses: by source, then target (CSR order)
+            double[] nativeW = new double[syn.size()];
+            for (int j = 0; j < nativeW.length; j++) {
+                nativeW[j] = m.weight[syn.get(j)];
+            }
+            exact(name, "weight", nativeW, NirUnits.Unit.NA_TO_A);
             if (!denseFits || !denseExact) {
                 long[] s = new long[syn.size()];
                 long[] t = new long[syn.size()];
@@ -339,6 +368,7 @@ public final class NirExporter {
             li.put("r", NirValue.vector(one));
             li.put("v_leak", NirValue.vector(new double[k]));
             nodes.put(READOUT_LI, NirNode.of(READOUT_LI, "LI", li));
+            exact(READOUT_LI, "tau", ro.tauMs(), NirUnits.Unit.MS_TO_S);
             nodes.put(OUTPUT, NirNode.of(OUTPUT, "Output", Map.of("shape", NirValue.integers(k))));
             edges.add(new NirGraph.Edge(NEURONS, READOUT));
             edges.add(new NirGraph.Edge(READOUT, READOUT_LI));
@@ -360,32 +390,20 @@ public final class NirExporter {
                 model[k] = pop.model().name();
                 sign[k] = pop.sign().name();
             }
-            double[] tref = new double[n];
-            double[] v0 = new double[n];
-            double[] tauA = new double[n];
-            double[] beta = new double[n];
-            double[] ib = new double[n];
-            double[] el = new double[n];
             boolean refractory = false;
             for (int i = 0; i < n; i++) {
-                tref[i] = NirUnits.secondsFromMs(p.refractoryPeriod[i]);
-                v0[i] = NirUnits.voltsFromMv(p.initialPotential[i]);
-                tauA[i] = NirUnits.secondsFromMs(p.adaptationTau[i]);
-                beta[i] = NirUnits.voltsFromMv(p.adaptationStrength[i]);
-                ib[i] = NirUnits.amperesFromNa(p.biasCurrent[i]);
-                el[i] = NirUnits.voltsFromMv(p.leakPotential[i]);
                 refractory |= p.refractoryPeriod[i] > 0;
             }
             if (refractory) {
                 losses.add(0, "refractory period: NIR neurons have none (they may fire again at once after v_reset); "
-                        + "t_ref per neuron is kept in " + META + "neurons/refractory_period (s)");
+                        + "t_ref per neuron is kept in " + META + "neurons/refractory_period_ms");
             }
             if (net.hasAdaptation()) {
                 losses.add("ALIF threshold adaptation: not expressible in NIR; exported neurons are plain LIF, "
-                        + "tau_a and beta kept in " + META + "neurons/adaptation_tau and adaptation_strength");
+                        + "tau_a and beta kept in " + META + "neurons/adaptation_tau_ms and adaptation_strength_mV");
             }
             losses.add("initial potential: NIR has no initial state (tools start at v_leak or 0); kept in "
-                    + META + "neurons/initial_potential (V)");
+                    + META + "neurons/initial_potential_mV");
             if (!net.currents().isEmpty()) {
                 losses.add(net.currents().size() + " current injection(s): time-limited currents are not NIR nodes; dropped");
             }
@@ -410,12 +428,13 @@ public final class NirExporter {
             meta.put(META + "populations/size", NirValue.integers(size));
             meta.put(META + "populations/model", NirValue.texts(model));
             meta.put(META + "populations/sign", NirValue.texts(sign));
-            meta.put(META + "neurons/refractory_period", NirValue.vector(tref));
-            meta.put(META + "neurons/initial_potential", NirValue.vector(v0));
-            meta.put(META + "neurons/adaptation_tau", NirValue.vector(tauA));
-            meta.put(META + "neurons/adaptation_strength", NirValue.vector(beta));
-            meta.put(META + "neurons/bias_current", NirValue.vector(ib));
-            meta.put(META + "neurons/leak_potential", NirValue.vector(el));
+            // hrsnn-only values, in hrsnn units (no other tool reads them; no conversion to lose bits)
+            meta.put(META + "neurons/refractory_period_ms", NirValue.vector(p.refractoryPeriod.clone()));
+            meta.put(META + "neurons/initial_potential_mV", NirValue.vector(p.initialPotential.clone()));
+            meta.put(META + "neurons/adaptation_tau_ms", NirValue.vector(p.adaptationTau.clone()));
+            meta.put(META + "neurons/adaptation_strength_mV", NirValue.vector(p.adaptationStrength.clone()));
+            meta.put(META + "neurons/bias_current_nA", NirValue.vector(p.biasCurrent.clone()));
+            meta.put(META + "neurons/leak_potential_mV", NirValue.vector(p.leakPotential.clone()));
             if (!inputNodes.isEmpty()) {
                 meta.put(META + "inputs/node", NirValue.texts(inputNodes.toArray(new String[0])));
                 meta.put(META + "inputs/name", NirValue.texts(inputNames.toArray(new String[0])));

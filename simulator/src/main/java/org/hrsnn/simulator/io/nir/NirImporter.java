@@ -73,7 +73,7 @@ public final class NirImporter {
 
     /** One weight node with its delays, resolved back to its source. */
     private record Projection(String weightNode, String source, int out, int in, int[] pre, int[] post,
-                              double[] w, double[] preDelayS, double[] postDelayS) {
+                              double[] w, double[] preDelayMs, double[] postDelayMs) {
     }
 
     private static final class Builder {
@@ -135,12 +135,13 @@ public final class NirImporter {
                 double[] vleak = param(nd, "v_leak", size, null);
                 double[] r = param(nd, "r", size, null);
                 double[] tm = param(nd, cuba ? "tau_mem" : "tau", size, null);
+                String tmKey = cuba ? "tau_mem" : "tau";
                 for (int i = 0; i < size; i++) {
-                    tauM[off + i] = NirUnits.msFromSeconds(positive(name, cuba ? "tau_mem" : "tau", i, tm[i]));
-                    res[off + i] = NirUnits.mohmFromOhms(positive(name, "r", i, r[i]));
-                    th[off + i] = NirUnits.mvFromVolts(finite(name, "v_threshold", i, vth[i]));
-                    reset[off + i] = NirUnits.mvFromVolts(finite(name, "v_reset", i, vreset[i]));
-                    leak[off + i] = NirUnits.mvFromVolts(finite(name, "v_leak", i, vleak[i]));
+                    tauM[off + i] = fromSi(name, tmKey, i, positive(name, tmKey, i, tm[i]), NirUnits.Unit.MS_TO_S);
+                    res[off + i] = fromSi(name, "r", i, positive(name, "r", i, r[i]), NirUnits.Unit.MOHM_TO_OHM);
+                    th[off + i] = fromSi(name, "v_threshold", i, finite(name, "v_threshold", i, vth[i]), NirUnits.Unit.MV_TO_V);
+                    reset[off + i] = fromSi(name, "v_reset", i, finite(name, "v_reset", i, vreset[i]), NirUnits.Unit.MV_TO_V);
+                    leak[off + i] = fromSi(name, "v_leak", i, finite(name, "v_leak", i, vleak[i]), NirUnits.Unit.MV_TO_V);
                     if (!(th[off + i] > reset[off + i])) {
                         throw error(name, "has v_threshold[" + i + "] = " + vth[i] + " V <= v_reset = " + vreset[i]
                                 + " V; hrsnn needs v_threshold > v_reset");
@@ -152,7 +153,7 @@ public final class NirImporter {
                     double[] scale = new double[size];
                     for (int i = 0; i < size; i++) {
                         double t = positive(name, "tau_syn", i, ts[i]);
-                        tauE[off + i] = NirUnits.msFromSeconds(t);
+                        tauE[off + i] = fromSi(name, "tau_syn", i, t, NirUnits.Unit.MS_TO_S);
                         tauI[off + i] = tauE[off + i];
                         scale[i] = finite(name, "w_in", i, win[i]) / t;
                     }
@@ -196,6 +197,19 @@ public final class NirImporter {
             final IntArrayList post = new IntArrayList();
             final DoubleArrayList w = new DoubleArrayList();
             final DoubleArrayList d = new DoubleArrayList();
+        }
+
+        /**
+         * Converts a stored SI value to hrsnn units; where the exporter kept the hrsnn value
+         * ({@code metadata/hrsnn/exact/<node>/<dataset>}) and it still converts to the stored value,
+         * that value is returned, so hrsnn's own files come back bit for bit.
+         */
+        private double fromSi(String node, String dataset, int i, double si, NirUnits.Unit unit) {
+            NirValue v = g.metadata().get(M + "exact/" + node + "/" + dataset);
+            if (v != null && !v.isText() && i < v.size() && unit.toSi(v.numbers()[i]) == si) {
+                return v.numbers()[i];
+            }
+            return unit.fromSi(si);
         }
 
         // ------------------------------------------------------------ node types
@@ -287,9 +301,12 @@ public final class NirImporter {
         /** Walks back from {@code first} (a predecessor of a neuron or synapse node) to the source. */
         private Projection resolve(String first, String target, int targetSize) {
             String cur = first;
-            List<double[]> post = new ArrayList<>();
+            double[] postD = new double[targetSize];
             while (g.node(cur).type().equals("Delay")) {
-                post.add(delays(cur, targetSize));
+                double[] x = delaysMs(cur, targetSize);
+                for (int k = 0; k < targetSize; k++) {
+                    postD[k] += x[k];
+                }
                 cur = uniquePredecessor(cur);
             }
             NirNode wn = g.node(cur);
@@ -314,28 +331,25 @@ public final class NirImporter {
             }
             double[] preD = new double[in];
             for (String dn : preDelayNodes) {
-                double[] x = delays(dn, in);
+                double[] x = delaysMs(dn, in);
                 for (int k = 0; k < in; k++) {
                     preD[k] += x[k];
-                }
-            }
-            double[] postD = new double[targetSize];
-            for (double[] x : post) {
-                for (int k = 0; k < targetSize; k++) {
-                    postD[k] += x[k];
                 }
             }
             return weights(wn, src, targetSize, in, preD, postD);
         }
 
-        private double[] delays(String node, int size) {
+        /** The delays of a Delay node, in ms. */
+        private double[] delaysMs(String node, int size) {
             double[] x = param(g.node(node), "delay", size, null);
+            double[] ms = new double[size];
             for (int k = 0; k < size; k++) {
                 if (!(x[k] >= 0) || Double.isInfinite(x[k])) {
                     throw error(node, "dataset 'delay'[" + k + "] = " + x[k] + "; expected a finite number of seconds >= 0");
                 }
+                ms[k] = fromSi(node, "delay", k, x[k], NirUnits.Unit.MS_TO_S);
             }
-            return x;
+            return ms;
         }
 
         private Projection weights(NirNode wn, String src, int out, int in, double[] preD, double[] postD) {
@@ -417,8 +431,8 @@ public final class NirImporter {
             for (int k = 0; k < p.pre().length; k++) {
                 int s = p.pre()[k];
                 int t = p.post()[k];
-                double jump = NirUnits.naFromAmperes(p.w()[k] * scale[t]);
-                double delay = NirUnits.msFromSeconds(p.preDelayS()[s] + p.postDelayS()[t]);
+                double jump = fromSi(p.weightNode(), "weight", k, p.w()[k] * scale[t], NirUnits.Unit.NA_TO_A);
+                double delay = p.preDelayMs()[s] + p.postDelayMs()[t];
                 if (fromInput) {
                     ie.pre.add(s);
                     ie.post.add(off + t);
@@ -444,6 +458,7 @@ public final class NirImporter {
             List<Projection[]> all = new ArrayList<>();
             List<double[]> scales = new ArrayList<>();
             double[] anyTau = null;
+            String anyName = null;
             for (String f : filters) {
                 NirNode fn = g.node(f);
                 if (!fn.type().equals("LI")) {
@@ -477,6 +492,7 @@ public final class NirImporter {
                 all.add(projs);
                 scales.add(scale);
                 anyTau = tau;
+                anyName = f;
                 if (pos) {
                     if (exc != null && !Arrays.equals(exc, tau)) {
                         throw error(name, "receives positive weights through LI nodes '" + excName + "' and '" + f
@@ -496,17 +512,19 @@ public final class NirImporter {
             }
             if (exc == null) {
                 exc = inh != null ? inh : anyTau;
+                excName = inh != null ? inhName : anyName;
             }
             if (inh == null) {
                 inh = exc;
+                inhName = excName;
             }
             for (int i = 0; i < size; i++) {
                 if (exc == null) {
                     tauE[off + i] = NeuronParameter.EXCITATORY_TAU.defaultValue();
                     tauI[off + i] = NeuronParameter.INHIBITORY_TAU.defaultValue();
                 } else {
-                    tauE[off + i] = NirUnits.msFromSeconds(exc[i]);
-                    tauI[off + i] = NirUnits.msFromSeconds(inh[i]);
+                    tauE[off + i] = fromSi(excName, "tau", i, exc[i], NirUnits.Unit.MS_TO_S);
+                    tauI[off + i] = fromSi(inhName, "tau", i, inh[i], NirUnits.Unit.MS_TO_S);
                 }
             }
             if (exc == null) {
@@ -554,7 +572,7 @@ public final class NirImporter {
 
         /** Whether the hrsnn per-neuron metadata describes exactly these neurons (one node, same size). */
         private boolean hrsnnMetadata() {
-            NirValue tref = g.metadata().get(M + "neurons/refractory_period");
+            NirValue tref = g.metadata().get(M + "neurons/refractory_period_ms");
             return tref != null && !tref.isText() && tref.size() == n && offset.size() == 1;
         }
 
@@ -581,35 +599,37 @@ public final class NirImporter {
             double[] v0 = leak.clone();
             Arrays.fill(tauA, NeuronParameter.ADAPTATION_TAU.defaultValue());
             if (hrsnnMetadata()) {
-                double[] t = metaVector("neurons/refractory_period", 0);
-                double[] v = metaVector("neurons/initial_potential", Double.NaN);
-                double[] ta = metaVector("neurons/adaptation_tau", Double.NaN);
-                double[] b = metaVector("neurons/adaptation_strength", 0);
-                double[] ib = metaVector("neurons/bias_current", 0);
-                double[] el = metaVector("neurons/leak_potential", Double.NaN);
+                double[] t = metaVector("neurons/refractory_period_ms", 0);
+                double[] v = metaVector("neurons/initial_potential_mV", Double.NaN);
+                double[] ta = metaVector("neurons/adaptation_tau_ms", Double.NaN);
+                double[] b = metaVector("neurons/adaptation_strength_mV", 0);
+                double[] ib = metaVector("neurons/bias_current_nA", 0);
+                double[] el = metaVector("neurons/leak_potential_mV", Double.NaN);
                 for (int i = 0; i < n; i++) {
-                    tref[i] = NirUnits.msFromSeconds(t[i]);
-                    if (!Double.isNaN(v[i])) {
-                        v0[i] = NirUnits.mvFromVolts(v[i]);
+                    tref[i] = t[i];
+                    if (Double.isFinite(v[i])) {
+                        v0[i] = v[i];
                     }
-                    if (ta[i] > 0) {
-                        tauA[i] = NirUnits.msFromSeconds(ta[i]);
+                    if (ta[i] > 0 && Double.isFinite(ta[i])) {
+                        tauA[i] = ta[i];
                     }
-                    beta[i] = NirUnits.mvFromVolts(b[i]);
-                    if (ib[i] != 0 && !Double.isNaN(el[i])) {
+                    beta[i] = b[i];
+                    if (!(beta[i] >= 0) || Double.isInfinite(beta[i])) {
+                        throw new InvalidInputException(where + ": metadata '" + M + "neurons/adaptation_strength_mV'[" + i + "]",
+                                b[i], "a finite number of mV >= 0");
+                    }
+                    if (ib[i] != 0 && Double.isFinite(el[i]) && Double.isFinite(ib[i])) {
                         // v_leak holds E_L + R I_bias: split it back only if the stored parts still add up.
-                        double elMv = NirUnits.mvFromVolts(el[i]);
-                        double ibNa = NirUnits.naFromAmperes(ib[i]);
-                        if (Math.abs(elMv + res[i] * ibNa - leak[i]) <= 1e-9 * Math.max(1, Math.abs(leak[i]))) {
-                            leak[i] = elMv;
-                            bias[i] = ibNa;
+                        if (Math.abs(el[i] + res[i] * ib[i] - leak[i]) <= 1e-9 * Math.max(1, Math.abs(leak[i]))) {
+                            leak[i] = el[i];
+                            bias[i] = ib[i];
                         } else {
                             notes.add("neuron " + i + ": stored E_L and I_bias do not match v_leak; v_leak used, bias 0");
                         }
                     }
                     if (tref[i] < 0 || !Double.isFinite(tref[i])) {
-                        throw new InvalidInputException(where + ": metadata '" + M + "neurons/refractory_period'[" + i + "]",
-                                t[i], "a finite number of seconds >= 0");
+                        throw new InvalidInputException(where + ": metadata '" + M + "neurons/refractory_period_ms'[" + i + "]",
+                                t[i], "a finite number of ms >= 0");
                     }
                 }
             } else {
@@ -703,7 +723,8 @@ public final class NirImporter {
                 double[] tau = param(nd, nd.type().equals("LI") ? "tau" : "tau_mem", k, null);
                 double[] tauMs = new double[k];
                 for (int o = 0; o < k; o++) {
-                    tauMs[o] = NirUnits.msFromSeconds(positive(nd.name(), "tau", o, tau[o]));
+                    tauMs[o] = fromSi(nd.name(), nd.type().equals("LI") ? "tau" : "tau_mem", o,
+                            positive(nd.name(), "tau", o, tau[o]), NirUnits.Unit.MS_TO_S);
                 }
                 return new Readout(nd.name(), nd.type(), weight, bias.clone(), tauMs);
             }

@@ -121,14 +121,37 @@ class NirRoundTripTest {
         assertNotNull(r.readout());
         assertEquals("LI", r.readout().filterType());
         for (int o = 0; o < 2; o++) {
-            NirTestNetworks.assertUlpEquals(w[o], r.readout().weight()[o], "readout weight");
+            NirTestNetworks.assertBitEquals(w[o], r.readout().weight()[o], "readout weight");
         }
-        NirTestNetworks.assertUlpEquals(new double[] {20, 40}, r.readout().tauMs(), "readout tau");
-        NirTestNetworks.assertUlpEquals(new double[] {0, 0.5}, r.readout().bias(), "readout bias");
+        NirTestNetworks.assertBitEquals(new double[] {20, 40}, r.readout().tauMs(), "readout tau");
+        NirTestNetworks.assertBitEquals(new double[] {0, 0.5}, r.readout().bias(), "readout bias");
     }
 
     @Test
-    void losesAreListedInTheMetadata() {
+    void anEditedNirValueWinsOverTheStoredHrsnnValue() {
+        Network net = NirTestNetworks.singleTau(3);
+        NirGraph g = NirExporter.toGraph(net, NirExporter.Options.defaults());
+        NirNode lif = g.node(NirExporter.NEURONS);
+        double[] r = lif.parameter("r").numbers().clone();
+        r[0] = 3.0e6; // another tool edits neuron 0's resistance to 3 MOhm
+        java.util.Map<String, NirValue> params = new java.util.LinkedHashMap<>(lif.parameters());
+        params.put("r", NirValue.vector(r));
+        java.util.Map<String, NirNode> nodes = new java.util.LinkedHashMap<>(g.nodes());
+        nodes.put(lif.name(), NirNode.of(lif.name(), lif.type(), params));
+        java.util.Map<String, NirValue> meta = new java.util.LinkedHashMap<>(g.metadata());
+        double[] stale = new double[net.size()];
+        java.util.Arrays.fill(stale, 1.0);
+        meta.put(NirExporter.META + "exact/neurons/r", NirValue.vector(stale)); // stale hrsnn values
+        NirGraph edited = new NirGraph(g.version(), nodes, g.edges(), meta);
+        Network back = NirImporter.fromGraph(edited, Map.of(), "edited").network();
+        assertEquals(3.0, back.parameters().resistance[0], 0.0);
+        for (int i = 1; i < net.size(); i++) {
+            assertEquals(net.parameters().resistance[i], back.parameters().resistance[i], 1e-15 * net.parameters().resistance[i]);
+        }
+    }
+
+    @Test
+    void lossesAreListedInTheMetadata() {
         Network net = NirTestNetworks.twoTaus(5);
         NirGraph g = NirExporter.toGraph(net, NirExporter.Options.defaults());
         String losses = String.join("\n", g.metadata().get(NirExporter.META + "not_representable").strings());

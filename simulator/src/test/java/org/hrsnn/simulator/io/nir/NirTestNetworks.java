@@ -68,38 +68,38 @@ final class NirTestNetworks {
                 .build();
     }
 
-    /** Asserts a and b agree to within one unit in the last place, element by element. */
-    static void assertUlpEquals(double[] expected, double[] actual, String what) {
+    /** Asserts a and b hold the same doubles, bit for bit. */
+    static void assertBitEquals(double[] expected, double[] actual, String what) {
         assertEquals(expected.length, actual.length, what + " length");
         for (int i = 0; i < expected.length; i++) {
-            assertTrue(Math.abs(expected[i] - actual[i]) <= Math.ulp(expected[i]),
+            assertTrue(Double.doubleToLongBits(expected[i]) == Double.doubleToLongBits(actual[i]),
                     what + "[" + i + "]: expected " + expected[i] + ", got " + actual[i]);
         }
     }
 
     static void assertSameParameters(NeuronParameters e, NeuronParameters a) {
-        assertUlpEquals(e.membraneTau, a.membraneTau, "membraneTau");
-        assertUlpEquals(e.excitatoryTau, a.excitatoryTau, "excitatoryTau");
-        assertUlpEquals(e.inhibitoryTau, a.inhibitoryTau, "inhibitoryTau");
-        assertUlpEquals(e.threshold, a.threshold, "threshold");
-        assertUlpEquals(e.resetPotential, a.resetPotential, "resetPotential");
-        assertUlpEquals(e.leakPotential, a.leakPotential, "leakPotential");
-        assertUlpEquals(e.resistance, a.resistance, "resistance");
-        assertUlpEquals(e.refractoryPeriod, a.refractoryPeriod, "refractoryPeriod");
-        assertUlpEquals(e.biasCurrent, a.biasCurrent, "biasCurrent");
-        assertUlpEquals(e.adaptationTau, a.adaptationTau, "adaptationTau");
-        assertUlpEquals(e.adaptationStrength, a.adaptationStrength, "adaptationStrength");
-        assertUlpEquals(e.initialPotential, a.initialPotential, "initialPotential");
+        assertBitEquals(e.membraneTau, a.membraneTau, "membraneTau");
+        assertBitEquals(e.excitatoryTau, a.excitatoryTau, "excitatoryTau");
+        assertBitEquals(e.inhibitoryTau, a.inhibitoryTau, "inhibitoryTau");
+        assertBitEquals(e.threshold, a.threshold, "threshold");
+        assertBitEquals(e.resetPotential, a.resetPotential, "resetPotential");
+        assertBitEquals(e.leakPotential, a.leakPotential, "leakPotential");
+        assertBitEquals(e.resistance, a.resistance, "resistance");
+        assertBitEquals(e.refractoryPeriod, a.refractoryPeriod, "refractoryPeriod");
+        assertBitEquals(e.biasCurrent, a.biasCurrent, "biasCurrent");
+        assertBitEquals(e.adaptationTau, a.adaptationTau, "adaptationTau");
+        assertBitEquals(e.adaptationStrength, a.adaptationStrength, "adaptationStrength");
+        assertBitEquals(e.initialPotential, a.initialPotential, "initialPotential");
     }
 
-    /** Same synapses: CSR rows, targets, and weights and delays to one ulp. */
+    /** Same synapses: CSR rows, targets, weights and delays, bit for bit. */
     static void assertSameSynapses(SynapseMatrix e, SynapseMatrix a, String what) {
         assertEquals(e.sources, a.sources, what + " sources");
         assertEquals(e.targets, a.targets, what + " targets");
         assertArrayEquals(e.rowStart, a.rowStart, what + " rowStart");
         assertArrayEquals(e.target, a.target, what + " target");
-        assertUlpEquals(e.weight, a.weight, what + " weight");
-        assertUlpEquals(e.delay, a.delay, what + " delay");
+        assertBitEquals(e.weight, a.weight, what + " weight");
+        assertBitEquals(e.delay, a.delay, what + " delay");
     }
 
     static void assertSameNetwork(Network e, Network a) {

@@ -169,8 +169,8 @@ public final class NirImporter {
             SynapseMatrix recurrent = SynapseMatrix.fromEdges(n, n, pre.raw(), post.raw(), w.raw(), d.raw(), pre.size());
             List<InputGroup> inputs = new ArrayList<>();
             List<String> inputNames = new ArrayList<>();
-            for (NirNode nd : g.nodes().values()) {
-                if (nd.type().equals("Input")) {
+            for (NirNode nd : inputNodesInOrder()) {
+                {
                     String name = inputName(nd.name());
                     int channels = inputChannels(nd);
                     SpikeSource src = sources.containsKey(name) ? sources.get(name) : sources.get(nd.name());
@@ -553,6 +553,26 @@ public final class NirImporter {
                 throw error(nd.name(), "has " + c + " input channels; at most " + Integer.MAX_VALUE);
             }
             return (int) c;
+        }
+
+        /** Input nodes in hrsnn's original order when the file records it, else in file order. */
+        private List<NirNode> inputNodesInOrder() {
+            List<NirNode> out = new ArrayList<>();
+            NirValue order = g.metadata().get(M + "inputs/node");
+            if (order != null && order.isText()) {
+                for (String name : order.strings()) {
+                    NirNode nd = g.node(name);
+                    if (nd != null && nd.type().equals("Input")) {
+                        out.add(nd);
+                    }
+                }
+            }
+            for (NirNode nd : g.nodes().values()) {
+                if (nd.type().equals("Input") && !out.contains(nd)) {
+                    out.add(nd);
+                }
+            }
+            return out;
         }
 
         private String inputName(String node) {

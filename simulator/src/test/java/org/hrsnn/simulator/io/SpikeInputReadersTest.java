@@ -73,6 +73,19 @@ class SpikeInputReadersTest {
     }
 
     @Test
+    void shdTimesThatAreNotPerSampleArraysAreNamed() throws Exception {
+        Path f = dir.resolve("flat.h5");
+        try (io.jhdf.WritableHdfFile h = io.jhdf.HdfFile.write(f)) {
+            io.jhdf.api.WritableGroup g = h.putGroup("spikes");
+            g.putDataset("times", new double[] {0.1, 0.2});
+            g.putDataset("units", new int[] {1, 2});
+            h.putDataset("labels", new int[] {0, 1});
+        }
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ShdReader.read(f));
+        assertTrue(e.getMessage().contains("spikes/times") && e.getMessage().contains("variable-length"), e.getMessage());
+    }
+
+    @Test
     void notHdf5IsNamed() throws IOException {
         Path f = dir.resolve("x.h5");
         Files.writeString(f, "a,b\n1,2\n");

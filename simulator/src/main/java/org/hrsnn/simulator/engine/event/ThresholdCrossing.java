@@ -1,0 +1,249 @@
+package org.hrsnn.simulator.engine.event;
+
+/**
+ * First time h >= 0 at which a free LIF/ALIF trajectory reaches its threshold, found by a search
+ * that cannot miss a crossing (see {@link EventDrivenEngine} for where it is used).
+ *
+ * <p>Between inputs, with u = v - E_L, the distance to threshold is
+ * <pre>
+ *   f(h) = C + P e^{-h/tau_m} + R I_e(0) K_e(h) + R I_i(0) K_i(h) - B e^{-h/tau_a}
+ *   C = R I_bias - (V_th - E_L),  P = u(0) - R I_bias,  B = beta a(0) >= 0
+ * </pre>
+ * and a spike is the first h with f(h) >= 0. Every term is easy to bound on an interval
+ * [a, b]: c e^{-h/tau} is monotone (its extremes are at the ends), and the kernel K is unimodal
+ * with a known peak h*, so max K on [a, b] is K(clamp(h*, a, b)) and min K is at an end. The sum of
+ * the term-wise maxima is an upper bound U(a, b) of f; U < 0 proves there is no crossing in [a, b].
+ * Likewise K' falls until 2 h* and rises after, which gives a lower bound D(a, b) of f'.
+ *
+ * <p>The search keeps a frontier a (no crossing in [0, a], proved) and tries [a, a + w]:
+ * <ul>
+ *   <li>f(a + w) < 0 and U(a, a + w) < 0: advance the frontier, double w;</li>
+ *   <li>f(a + w) >= 0 and D(a, a + w) > 0: f is increasing there, so the root is the first one
+ *       and unique: refine it with Newton steps safeguarded by bisection (to ~1 ulp);</li>
+ *   <li>otherwise halve w. Leftmost first, so the first crossing is the one found.</li>
+ * </ul>
+ * The search stops at the horizon (end of the run) or as soon as the bound over [a, infinity)
+ * (terms at a, or their asymptote 0, or the kernel peak) is negative: the asymptote C decides.
+ * A maximum that touches the threshold within the resolution (w below ~1e-12 relative) counts
+ * as a crossing: the method errs towards firing, never towards missing.
+ */
+final class ThresholdCrossing {
+    private static final int MAX_STEPS = 100_000;
+
+    private final SynapseKernels exc;
+    private final SynapseKernels inh;
+    private final double[] invTauM;
+    private final double[] invTauA;
+
+    // Trajectory of the current query.
+    private int n;
+    private double c;
+    private double p;
+    private double re;
+    private double ri;
+    private double b;
+
+    // Values at the frontier a and the trial point x.
+    private double emA;
+    private double keA;
+    private double kiA;
+    private double eaA;
+    private double emX;
+    private double keX;
+    private double kiX;
+    private double eaX;
+
+    /** Number of f evaluations so far (for profiling). */
+    long evaluations;
+
+    ThresholdCrossing(SynapseKernels exc, SynapseKernels inh, double[] invTauM, double[] invTauA) {
+        this.exc = exc;
+        this.inh = inh;
+        this.invTauM = invTauM;
+        this.invTauA = invTauA;
+    }
+
+    /**
+     * First h in [0, horizon) with f(h) >= 0, or +infinity if there is none. {@code safeStep} is a
+     * step known to be crossing-free (e.g. the slope bound of the caller), used as first width.
+     */
+    double find(int neuron, double c, double p, double re, double ri, double b, double horizon, double safeStep) {
+        this.n = neuron;
+        this.c = c;
+        this.p = p;
+        this.re = re;
+        this.ri = ri;
+        this.b = b;
+        double fa = c + p - b;
+        if (fa >= 0) {
+            return 0;
+        }
+        double a = 0;
+        emA = 1;
+        keA = 0;
+        kiA = 0;
+        eaA = 1;
+        if (upperToInfinity(a) < 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double w = safeStep > 0 && safeStep < Double.POSITIVE_INFINITY ? safeStep : 1.0 / invTauM[neuron];
+        for (int step = 0; step < MAX_STEPS; step++) {
+            if (a >= horizon) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double x = Math.min(a + w, horizon);
+            double width = x - a;
+            double minWidth = 1e-12 * (1 + a);
+            double fx = evaluate(x);
+            if (fx >= 0) {
+                if (width <= minWidth) {
+                    return x;
+                }
+                if (slopeLower(a, x) > 0) {
+                    return refine(a, fa, x, fx);
+                }
+                w = 0.5 * width;
+            } else if (upper(a, x) < 0) {
+                a = x;
+                fa = fx;
+                emA = emX;
+                keA = keX;
+                kiA = kiX;
+                eaA = eaX;
+                if (upperToInfinity(a) < 0) {
+                    return Double.POSITIVE_INFINITY;
+                }
+                w = 2 * width;
+            } else {
+                if (width <= minWidth) {
+                    return x; // grazing within resolution: counted as a crossing
+                }
+                w = 0.5 * width;
+            }
+        }
+        throw new IllegalStateException("threshold search did not converge for neuron " + neuron);
+    }
+
+    /** f at h; leaves the term values in the X fields. */
+    private double evaluate(double h) {
+        evaluations++;
+        int i = n;
+        double em = Math.exp(-h * invTauM[i]);
+        emX = em;
+        double f = c + p * em;
+        if (re != 0) {
+            exc.decay(i, h, em);
+            keX = exc.kernel;
+            f += re * keX;
+        } else {
+            keX = 0;
+        }
+        if (ri != 0) {
+            inh.decay(i, h, em);
+            kiX = inh.kernel;
+            f += ri * kiX;
+        } else {
+            kiX = 0;
+        }
+        if (b != 0) {
+            eaX = Math.exp(-h * invTauA[i]);
+            f -= b * eaX;
+        } else {
+            eaX = 0;
+        }
+        return f;
+    }
+
+    /** f' at the last evaluated point. */
+    private double slopeAtX() {
+        int i = n;
+        double im = invTauM[i];
+        double d = -p * im * emX;
+        d += re * (emX * im - keX * exc.invTauS[i]);
+        d += ri * (emX * im - kiX * inh.invTauS[i]);
+        d += b * invTauA[i] * eaX;
+        return d;
+    }
+
+    /** Upper bound of f on [a, x] from the values at both ends. */
+    private double upper(double a, double x) {
+        int i = n;
+        double u = c + Math.max(p * emA, p * emX);
+        u += re >= 0 ? re * kernelMax(exc, i, a, x, keA, keX) : re * Math.min(keA, keX);
+        u += ri >= 0 ? ri * kernelMax(inh, i, a, x, kiA, kiX) : ri * Math.min(kiA, kiX);
+        u -= b * eaX;
+        return u;
+    }
+
+    /** Upper bound of f on [a, infinity): each term's sup over the half-line (K falls after its peak). */
+    private double upperToInfinity(double a) {
+        int i = n;
+        double u = c + Math.max(p * emA, 0);
+        if (re > 0) {
+            u += re * (exc.peakTime[i] >= a ? exc.peakValue[i] : keA);
+        }
+        if (ri > 0) {
+            u += ri * (inh.peakTime[i] >= a ? inh.peakValue[i] : kiA);
+        }
+        return u;
+    }
+
+    private static double kernelMax(SynapseKernels k, int i, double a, double x, double ka, double kx) {
+        double peak = k.peakTime[i];
+        return peak >= a && peak <= x ? k.peakValue[i] : Math.max(ka, kx);
+    }
+
+    /** Lower bound of f' on [a, x]. */
+    private double slopeLower(double a, double x) {
+        int i = n;
+        double im = invTauM[i];
+        double d = Math.min(-p * im * emA, -p * im * emX);
+        double sa = emA * im - keA * exc.invTauS[i];
+        double sx = emX * im - keX * exc.invTauS[i];
+        if (re >= 0) {
+            double t = exc.slopeMinTime[i];
+            d += re * (t >= a && t <= x ? exc.slopeMin[i] : Math.min(sa, sx));
+        } else {
+            d += re * Math.max(sa, sx);
+        }
+        sa = emA * im - kiA * inh.invTauS[i];
+        sx = emX * im - kiX * inh.invTauS[i];
+        if (ri >= 0) {
+            double t = inh.slopeMinTime[i];
+            d += ri * (t >= a && t <= x ? inh.slopeMin[i] : Math.min(sa, sx));
+        } else {
+            d += ri * Math.max(sa, sx);
+        }
+        d += b * invTauA[i] * eaX;
+        return d;
+    }
+
+    /** The root of an increasing f in (lo, hi] with f(lo) < 0 <= f(hi): Newton, safeguarded by bisection. */
+    private double refine(double lo, double flo, double hi, double fhi) {
+        double x = lo - flo * (hi - lo) / (fhi - flo);
+        if (!(x > lo && x < hi)) {
+            x = 0.5 * (lo + hi);
+        }
+        for (int it = 0; it < 200; it++) {
+            double fx = evaluate(x);
+            if (fx >= 0) {
+                hi = x;
+            } else {
+                lo = x;
+            }
+            if (fx == 0 || hi - lo <= 2 * Math.ulp(hi)) {
+                return hi;
+            }
+            double d = slopeAtX();
+            double next = x - fx / d;
+            if (!(next > lo && next < hi)) {
+                next = 0.5 * (lo + hi);
+            } else if (Math.abs(next - x) <= 4 * Math.ulp(x)) {
+                // Converged: the next Newton point is within rounding of the root.
+                return fx >= 0 ? x : next;
+            }
+            x = next;
+        }
+        return hi;
+    }
+}

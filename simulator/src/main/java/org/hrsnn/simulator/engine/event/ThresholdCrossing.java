@@ -12,13 +12,16 @@ package org.hrsnn.simulator.engine.event;
  * and a spike is the first h with f(h) >= 0. Every term is easy to bound on an interval
  * [a, b]: c e^{-h/tau} is monotone (its extremes are at the ends), and the kernel K is unimodal
  * with a known peak h*, so max K on [a, b] is K(clamp(h*, a, b)) and min K is at an end. The sum of
- * the term-wise maxima is an upper bound U(a, b) of f; U < 0 proves there is no crossing in [a, b].
- * Likewise K' falls until 2 h* and rises after, which gives a lower bound D(a, b) of f'.
+ * the term-wise maxima is an upper bound of f on [a, b]. Likewise K' falls until 2 h* and rises
+ * after, which bounds f' on [a, b] by [D_lo, D_hi]; with f(a) and f(b) this gives a second upper
+ * bound, the apex of the lines f(a) + D_hi (h - a) and f(b) - D_lo (b - h), tight (O(w^2)) near a
+ * transversal crossing where the first one is loose. U(a, b), the smaller of the two, < 0 proves
+ * there is no crossing in [a, b].
  *
  * <p>The search keeps a frontier a (no crossing in [0, a], proved) and tries [a, a + w]:
  * <ul>
  *   <li>f(a + w) < 0 and U(a, a + w) < 0: advance the frontier, double w;</li>
- *   <li>f(a + w) >= 0 and D(a, a + w) > 0: f is increasing there, so the root is the first one
+ *   <li>f(a + w) >= 0 and D_lo(a, a + w) > 0: f is increasing there, so the root is the first one
  *       and unique: refine it with Newton steps safeguarded by bisection (to ~1 ulp);</li>
  *   <li>otherwise halve w. Leftmost first, so the first crossing is the one found.</li>
  * </ul>
@@ -52,6 +55,10 @@ final class ThresholdCrossing {
     private double keX;
     private double kiX;
     private double eaX;
+
+    // Bounds of f' on the current trial interval.
+    private double slopeLow;
+    private double slopeHigh;
 
     /** Number of f evaluations so far (for profiling). */
     long evaluations;
@@ -95,15 +102,16 @@ final class ThresholdCrossing {
             double width = x - a;
             double minWidth = 1e-12 * (1 + a);
             double fx = evaluate(x);
+            slopeBounds(a, x);
             if (fx >= 0) {
                 if (width <= minWidth) {
                     return x;
                 }
-                if (slopeLower(a, x) > 0) {
+                if (slopeLow > 0) {
                     return refine(a, fa, x, fx);
                 }
                 w = 0.5 * width;
-            } else if (upper(a, x) < 0) {
+            } else if (upper(a, x, fa, fx) < 0) {
                 a = x;
                 fa = fx;
                 emA = emX;
@@ -165,14 +173,30 @@ final class ThresholdCrossing {
         return d;
     }
 
-    /** Upper bound of f on [a, x] from the values at both ends. */
-    private double upper(double a, double x) {
+    /**
+     * Upper bound of f on [a, x]: the smaller of the term-wise bound (sum of each term's maximum)
+     * and the bound from the slope range [slopeLow, slopeHigh] and the end values (the apex of
+     * the two lines through (a, f(a)) and (x, f(x))). The first is tight on wide intervals, the
+     * second (error O(w^2)) near a transversal crossing where the terms are large and cancel.
+     */
+    private double upper(double a, double x, double fa, double fx) {
         int i = n;
         double u = c + Math.max(p * emA, p * emX);
         u += re >= 0 ? re * kernelMax(exc, i, a, x, keA, keX) : re * Math.min(keA, keX);
         u += ri >= 0 ? ri * kernelMax(inh, i, a, x, kiA, kiX) : ri * Math.min(kiA, kiX);
         u -= b * eaX;
-        return u;
+        double lines;
+        if (slopeHigh <= 0) {
+            lines = fa;
+        } else if (slopeLow >= 0) {
+            lines = fx;
+        } else {
+            // max over s of min(fa + slopeHigh s, fx - slopeLow (w - s)) with slopeLow < 0 < slopeHigh.
+            double w = x - a;
+            double s = (fx - fa - slopeLow * w) / (slopeHigh - slopeLow);
+            lines = fa + slopeHigh * Math.max(0, Math.min(w, s));
+        }
+        return Math.min(u, lines);
     }
 
     /** Upper bound of f on [a, infinity): each term's sup over the half-line (K falls after its peak). */
@@ -193,29 +217,43 @@ final class ThresholdCrossing {
         return peak >= a && peak <= x ? k.peakValue[i] : Math.max(ka, kx);
     }
 
-    /** Lower bound of f' on [a, x]. */
-    private double slopeLower(double a, double x) {
+    /** Bounds of f' on [a, x] into slopeLow and slopeHigh (K' falls until 2 h*, rises after). */
+    private void slopeBounds(double a, double x) {
         int i = n;
         double im = invTauM[i];
-        double d = Math.min(-p * im * emA, -p * im * emX);
+        double ma = -p * im * emA;
+        double mx = -p * im * emX;
+        double lo = Math.min(ma, mx);
+        double hi = Math.max(ma, mx);
         double sa = emA * im - keA * exc.invTauS[i];
         double sx = emX * im - keX * exc.invTauS[i];
+        double t = exc.slopeMinTime[i];
+        double kMin = t >= a && t <= x ? exc.slopeMin[i] : Math.min(sa, sx);
+        double kMax = Math.max(sa, sx);
         if (re >= 0) {
-            double t = exc.slopeMinTime[i];
-            d += re * (t >= a && t <= x ? exc.slopeMin[i] : Math.min(sa, sx));
+            lo += re * kMin;
+            hi += re * kMax;
         } else {
-            d += re * Math.max(sa, sx);
+            lo += re * kMax;
+            hi += re * kMin;
         }
         sa = emA * im - kiA * inh.invTauS[i];
         sx = emX * im - kiX * inh.invTauS[i];
+        t = inh.slopeMinTime[i];
+        kMin = t >= a && t <= x ? inh.slopeMin[i] : Math.min(sa, sx);
+        kMax = Math.max(sa, sx);
         if (ri >= 0) {
-            double t = inh.slopeMinTime[i];
-            d += ri * (t >= a && t <= x ? inh.slopeMin[i] : Math.min(sa, sx));
+            lo += ri * kMin;
+            hi += ri * kMax;
         } else {
-            d += ri * Math.max(sa, sx);
+            lo += ri * kMax;
+            hi += ri * kMin;
         }
-        d += b * invTauA[i] * eaX;
-        return d;
+        double ai = b * invTauA[i];
+        lo += ai * eaX;
+        hi += ai * eaA;
+        slopeLow = lo;
+        slopeHigh = hi;
     }
 
     /** The root of an increasing f in (lo, hi] with f(lo) < 0 <= f(hi): Newton, safeguarded by bisection. */

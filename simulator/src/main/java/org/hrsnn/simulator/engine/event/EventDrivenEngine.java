@@ -33,11 +33,13 @@ import org.hrsnn.simulator.network.SynapseMatrix;
  * that the key is never later than the neuron's true next crossing if no further input came.
  * <ul>
  *   <li>After an excitatory input (or a rise of the injected current) the crossing can only come
- *       earlier. A cheap certified lower bound needs no exp(): 1 - e^{-x} <= x,
- *       K(h) <= h / tau_m and e^{-x} >= 1 - x give f(h) <= f(0) + h S with
- *       S = (max(0, R I_bias - u) + R I_e) / tau_m + beta a / tau_a, so no crossing happens
- *       before -f(0) / S. If even the sup of f over all h (kernels at their peaks) is negative,
- *       the neuron has no key. An old lower-bound key earlier than the new bound is kept (still a
+ *       earlier. A cheap certified lower bound needs no exp(): dropping the inhibitory term and
+ *       using 1 - e^{-x} <= min(x, 1), K(h) <= min(h / tau_m, K(h*)) and
+ *       1 - e^{-x} <= min(x, 1) for the threshold decay,
+ *       f(h) <= f(0) + min(h/tau_m, 1) max(0, R I_bias - u) + R I_e min(h/tau_m, K_e(h*))
+ *       + beta a min(h/tau_a, 1), a concave piecewise-linear function whose first zero is
+ *       found by walking its (at most four) breakpoints. If even its sup is negative the neuron
+ *       has no key. An old lower-bound key earlier than the new bound is kept (still a
  *       lower bound, no heap operation); an old exact key is replaced.</li>
  *   <li>After an inhibitory input (or a fall of the injected current) every kernel being
  *       positive, f only decreases pointwise: the crossing comes later, the old key stays a valid
@@ -102,6 +104,8 @@ public final class EventDrivenEngine implements Engine {
         private final double[] leak;
         private final double[] refractory;
         private final double[] beta;
+        private final double[] membraneTau;
+        private final double[] adaptationTau;
         private final double[] invTauM;
         private final double[] invTauA;
         private final double[] baseBias;
@@ -163,6 +167,8 @@ public final class EventDrivenEngine implements Engine {
             baseBias = np.biasCurrent;
             thresholdAboveRest = new double[n];
             resetAboveRest = new double[n];
+            membraneTau = np.membraneTau;
+            adaptationTau = np.adaptationTau;
             invTauM = new double[n];
             invTauA = new double[n];
             for (int i = 0; i < n; i++) {
@@ -446,7 +452,8 @@ public final class EventDrivenEngine implements Engine {
         /**
          * A lower bound on the next crossing from the state at time t (not refractory): t itself if
          * v is already at threshold, +infinity if no crossing can ever happen (even with every
-         * term at its sup), else t - f(0) / S with the slope bound S (class javadoc).
+         * term at its sup), else the first zero of the saturating piecewise-linear upper bound
+         * of f (class javadoc).
          */
         private double linearBound(int i, double t) {
             double r = resistance[i];
@@ -460,14 +467,8 @@ public final class EventDrivenEngine implements Engine {
             double e = r * Math.max(ie[i], 0);
             double in = r * Math.max(ii[i], 0);
             double rise = Math.max(0, rb - uu);
-            if (f0 + beta[i] * a + rise + e * exc.peakValue[i] + in * inh.peakValue[i] < 0) {
-                return Double.POSITIVE_INFINITY;
-            }
-            double s = (rise + e + in) * invTauM[i];
-            if (a != 0) {
-                s += beta[i] * a * invTauA[i];
-            }
-            return s > 0 ? t - f0 / s : Double.POSITIVE_INFINITY;
+            return t + ThresholdCrossing.saturatingBound(-f0, rise, e, in, beta[i] * a, membraneTau[i],
+                    exc.peakValue[i], inh.peakValue[i], adaptationTau[i]);
         }
 
         /** Sets the heap entry of i (removed if at or after the end of the run). */

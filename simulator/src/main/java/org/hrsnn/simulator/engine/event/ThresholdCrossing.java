@@ -284,4 +284,61 @@ final class ThresholdCrossing {
         }
         return hi;
     }
+
+    /**
+     * A lower bound on the first crossing time (ms) that needs no exp(). With the inhibitory term
+     * dropped (it is never positive) and 1 - e^{-x} <= min(x, 1), K(h) <= min(h / tau_m, K(h*)):
+     * f(h) <= f(0) + rise min(h/tau_m, 1) + e min(h/tau_m, K_e*) + in min(h/tau_m, K_i*)
+     * + adaptation min(h/tau_a, 1), a concave piecewise-linear function; its first zero, found by
+     * walking the (at most four) breakpoints, cannot come after the true crossing.
+     *
+     * @param need -f(0) > 0 (mV below threshold)
+     * @param rise max(0, R I_bias - u(0)), mV
+     * @param e R max(I_e, 0), mV
+     * @param in R max(I_i, 0), mV (0 unless inhibitory weights were positive)
+     * @param adaptation beta a(0), mV
+     * @return the bound, +infinity if even the sup of the right-hand side stays below 0
+     */
+    static double saturatingBound(double need, double rise, double e, double in, double adaptation,
+                                  double tauM, double peakE, double peakI, double tauA) {
+        double c2 = e * peakE;
+        double c3 = in * peakI;
+        if (rise + c2 + c3 + adaptation < need) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double s1 = rise / tauM;
+        double s2 = e / tauM;
+        double s3 = in / tauM;
+        double s4 = adaptation / tauA;
+        double b1 = s1 > 0 ? tauM : Double.POSITIVE_INFINITY;
+        double b2 = s2 > 0 ? tauM * peakE : Double.POSITIVE_INFINITY;
+        double b3 = s3 > 0 ? tauM * peakI : Double.POSITIVE_INFINITY;
+        double b4 = s4 > 0 ? tauA : Double.POSITIVE_INFINITY;
+        double slope = s1 + s2 + s3 + s4;
+        double h = 0;
+        double g = 0;
+        while (slope > 0) {
+            double b = Math.min(Math.min(b1, b2), Math.min(b3, b4));
+            double gb = g + slope * (b - h);
+            if (gb >= need) {
+                return h + (need - g) / slope;
+            }
+            g = gb;
+            h = b;
+            if (b == b1) {
+                slope -= s1;
+                b1 = Double.POSITIVE_INFINITY;
+            } else if (b == b2) {
+                slope -= s2;
+                b2 = Double.POSITIVE_INFINITY;
+            } else if (b == b3) {
+                slope -= s3;
+                b3 = Double.POSITIVE_INFINITY;
+            } else {
+                slope -= s4;
+                b4 = Double.POSITIVE_INFINITY;
+            }
+        }
+        return h; // reached only through rounding: h is still a certified lower bound
+    }
 }

@@ -171,4 +171,39 @@ class ThresholdCrossingTest {
             }
         }
     }
+
+    /** The exp-free saturating bound used for heap keys never comes after the true first crossing. */
+    @Test
+    void saturatingBoundIsALowerBoundOfTheFirstCrossing() {
+        Random rnd = new Random(9);
+        int checked = 0;
+        for (int trial = 0; trial < 1500; trial++) {
+            double tauM = 5 + 30 * rnd.nextDouble();
+            double tauE = 1 + 30 * rnd.nextDouble();
+            double tauI = 1 + 30 * rnd.nextDouble();
+            double tauA = 20 + 300 * rnd.nextDouble();
+            double theta = 2 + 10 * rnd.nextDouble();
+            double u0 = theta - 20 * rnd.nextDouble();
+            double rIb = 25 * rnd.nextDouble();
+            double re = 30 * rnd.nextDouble();
+            double ri = trial % 2 == 0 ? 0 : -30 * rnd.nextDouble();
+            double ba = trial % 3 == 0 ? 4 * rnd.nextDouble() : 0;
+            double f0 = u0 - theta - ba;
+            if (f0 >= 0) {
+                continue;
+            }
+            SynapseKernels exc = new SynapseKernels(new double[] {tauE}, new double[] {tauM});
+            double bound = ThresholdCrossing.saturatingBound(-f0, Math.max(0, rIb - u0), re, 0, ba, tauM,
+                    exc.peakValue[0], 0, tauA);
+            java.util.function.DoubleUnaryOperator f = x -> rIb + (u0 - rIb) * Math.exp(-x / tauM)
+                    + re * Nets.kernel(x, tauE, tauM) + ri * Nets.kernel(x, tauI, tauM) - theta - ba * Math.exp(-x / tauA);
+            double root = Nets.firstRoot(f, 0, 400, 40_000);
+            if (Double.isNaN(root)) {
+                continue;
+            }
+            checked++;
+            assertTrue(bound <= root + 1e-9, "trial " + trial + ": bound " + bound + " after the crossing " + root);
+        }
+        assertTrue(checked > 300, "enough crossings checked: " + checked);
+    }
 }

@@ -234,7 +234,7 @@ public final class EventDrivenEngine implements Engine {
                     }
                 }
             }
-            int[] order = sortByTimeThenRow(it, ir);
+            int[] order = IndexSort.byTimeThenTie(it, ir);
             inputTime = new double[inputs];
             inputRow = new int[inputs];
             for (int s = 0; s < inputs; s++) {
@@ -258,7 +258,7 @@ public final class EventDrivenEngine implements Engine {
                     si[k++] = c;
                 }
             }
-            order = sortByTimeThenRow(st, si);
+            order = IndexSort.byTimeThenTie(st, si);
             switchTime = new double[switches];
             switchInjection = new int[switches];
             for (int s = 0; s < switches; s++) {
@@ -304,7 +304,7 @@ public final class EventDrivenEngine implements Engine {
                     // Stable insertion order by delay, through a sort of indices (set-up only).
                     int len = to - from;
                     double[] d = Arrays.copyOfRange(m.delay, from, to);
-                    int[] idx = sortByTimeThenRow(d, sequence(len));
+                    int[] idx = IndexSort.byTimeThenTie(d, IndexSort.sequence(len));
                     for (int s = 0; s < len; s++) {
                         int src = from + idx[s];
                         target[next + s] = m.target[src];
@@ -316,31 +316,6 @@ public final class EventDrivenEngine implements Engine {
             }
             rowStart[row0 + m.sources] = next;
             return next;
-        }
-
-        private static int[] sequence(int len) {
-            int[] s = new int[len];
-            for (int k = 0; k < len; k++) {
-                s[k] = k;
-            }
-            return s;
-        }
-
-        /** Permutation sorting by (time, tie) ascending; set-up only. */
-        private static int[] sortByTimeThenRow(double[] time, int[] tie) {
-            Integer[] idx = new Integer[time.length];
-            for (int k = 0; k < idx.length; k++) {
-                idx[k] = k;
-            }
-            Arrays.sort(idx, (a, b) -> {
-                int c = Double.compare(time[a], time[b]);
-                return c != 0 ? c : Integer.compare(tie[a], tie[b]);
-            });
-            int[] out = new int[idx.length];
-            for (int k = 0; k < out.length; k++) {
-                out[k] = idx[k];
-            }
-            return out;
         }
 
         SimulationResult simulate() {

@@ -142,4 +142,15 @@ class EventEngineNetworkTest {
         assertEquals(res.spikeCounts()[0], res.spikeCounts()[2], "same drive, only delayed");
         assertEquals(0, res.spikeCounts()[1]);
     }
+
+    @Test
+    void neuronsStartingAtOrAboveThresholdFireAtZeroInIndexOrder() {
+        Nets.Params p = new Nets.Params(4);
+        p.v0 = new double[] {-40, -60, -50, -45};
+        p.tRef = Nets.fill(4, 100);
+        SpikeRecorder rec = new SpikeRecorder();
+        engine.run(Nets.network(p), SimulationOptions.of(50, 1), rec);
+        assertArrayEquals(new int[] {0, 2, 3}, rec.neurons());
+        assertArrayEquals(new double[] {0, 0, 0}, rec.times());
+    }
 }

@@ -81,4 +81,27 @@ class QueuesTest {
         }
         assertEquals(pending, drained);
     }
+
+    @Test
+    void indexSortIsStableByTimeThenTie() {
+        Random rnd = new Random(8);
+        for (int len : new int[] {0, 1, 2, 7, 100, 1031}) {
+            double[] t = new double[len];
+            int[] tie = new int[len];
+            for (int k = 0; k < len; k++) {
+                t[k] = rnd.nextInt(20);
+                tie[k] = rnd.nextInt(4);
+            }
+            int[] order = IndexSort.byTimeThenTie(t, tie);
+            Integer[] ref = new Integer[len];
+            for (int k = 0; k < len; k++) {
+                ref[k] = k;
+            }
+            // java.util sort of objects is stable: the reference.
+            Arrays.sort(ref, (a, b) -> t[a] != t[b] ? Double.compare(t[a], t[b]) : Integer.compare(tie[a], tie[b]));
+            for (int k = 0; k < len; k++) {
+                assertEquals(ref[k], order[k], "position " + k + " of " + len);
+            }
+        }
+    }
 }

@@ -28,14 +28,14 @@ import org.hrsnn.simulator.network.SynapseMatrix;
  * Injected currents are piecewise constant, so their switching times are events.
  *
  * <h2>Threshold prediction that cannot miss a crossing</h2>
- * Every neuron has at most one entry in an indexed binary heap ({@link NeuronHeap}), which is
+ * Every neuron has at most one entry in an indexed 4-ary heap ({@link NeuronHeap}), which is
  * either an <em>exact</em> predicted spike time or a <em>lower bound</em> on it. The invariant is
  * that the key is never later than the neuron's true next crossing if no further input came.
  * <ul>
  *   <li>After an excitatory input (or a rise of the injected current) the crossing can only come
- *       earlier. A cheap certified lower bound needs no exp(): dropping the inhibitory term and
- *       using 1 - e^{-x} <= min(x, 1), K(h) <= min(h / tau_m, K(h*)) and
- *       1 - e^{-x} <= min(x, 1) for the threshold decay,
+ *       earlier. A cheap certified lower bound needs no exp(): dropping the inhibitory term
+ *       (never positive) and using 1 - e^{-x} <= min(x, 1) (membrane relaxation and threshold
+ *       decay) and K(h) <= min(h / tau_m, K(h*)),
  *       f(h) <= f(0) + min(h/tau_m, 1) max(0, R I_bias - u) + R I_e min(h/tau_m, K_e(h*))
  *       + beta a min(h/tau_a, 1), a concave piecewise-linear function whose first zero is
  *       found by walking its (at most four) breakpoints. If even its sup is negative the neuron
@@ -45,7 +45,7 @@ import org.hrsnn.simulator.network.SynapseMatrix;
  *       positive, f only decreases pointwise: the crossing comes later, the old key stays a valid
  *       lower bound and is merely marked as a bound. No heap operation.</li>
  *   <li>When a lower-bound key reaches the top of the heap, the neuron is advanced to that time.
- *       If the slope bound from there is still at least 0.05 tau_m away, that becomes the new
+ *       If the lower bound from there is still at least 0.05 tau_m away, that becomes the new
  *       key (far from threshold an exact search would be wasted: the next input changes the
  *       trajectory); otherwise the first crossing is found exactly by {@link ThresholdCrossing}
  *       (interval bounds on the sum of exponentials, leftmost first, then safeguarded Newton),
@@ -63,7 +63,8 @@ import org.hrsnn.simulator.network.SynapseMatrix;
  *
  * <h2>Order and determinism</h2>
  * Events at equal times are handled as: current switches, external input spikes, delayed
- * deliveries, then neuron events (lower neuron index first). Samples (t = 0, P, 2P, ... &lt; end)
+ * deliveries, then neuron events (lower neuron index first). The run covers [0, end): spikes and
+ * deliveries at or after the end are dropped. Samples (t = 0, P, 2P, ... &lt; end)
  * see the state before the events at their time and are evaluated from the stored state without
  * changing it, so recording never changes spikes. Progress is reported at every multiple of
  * {@link Monitor#PROGRESS_INTERVAL_MS}. The engine runs on one thread whatever
@@ -71,7 +72,7 @@ import org.hrsnn.simulator.network.SynapseMatrix;
  */
 public final class EventDrivenEngine implements Engine {
     /**
-     * When a lower bound is reached and the slope bound from there is still at least this
+     * When a lower bound is reached and the new lower bound from there is still at least this
      * fraction of tau_m away, the neuron is re-keyed with it instead of running the exact search
      * (far from threshold the search would be wasted on a trajectory the next input changes).
      * Measured on CUBAhet: 0.05 runs about 1.4 exact searches per spike; 0.25 about 3.7, 0.5 about 8.
@@ -403,7 +404,7 @@ public final class EventDrivenEngine implements Engine {
 
         /**
          * The neuron's heap key is a lower bound, reached with no rise since it was set: advance it;
-         * if the slope bound from here still keeps it away for a while, re-key with that bound,
+         * if the lower bound from here still keeps it away for a while, re-key with that bound,
          * else find the exact crossing.
          */
         private void predict(int i, double t) {

@@ -443,8 +443,8 @@ public final class EventDrivenEngine implements Engine {
             double e = r * Math.max(ie[i], 0);
             double in = r * Math.max(ii[i], 0);
             double rise = Math.max(0, rb - uu);
-            return t + ThresholdCrossing.saturatingBound(-f0, rise, e, in, beta[i] * a, membraneTau[i],
-                    exc.peakValue[i], inh.peakValue[i], adaptationTau[i]);
+            return t + ThresholdCrossing.saturatingBound(-f0, rise, e, in, beta[i] * a, membraneTau[i], invTauM[i],
+                    exc.peakValue[i], inh.peakValue[i], adaptationTau[i], invTauA[i]);
         }
 
         /** Sets the heap entry of i (removed if at or after the end of the run). */

@@ -300,16 +300,17 @@ final class ThresholdCrossing {
      * @return the bound, +infinity if even the sup of the right-hand side stays below 0
      */
     static double saturatingBound(double need, double rise, double e, double in, double adaptation,
-                                  double tauM, double peakE, double peakI, double tauA) {
+                                  double tauM, double invTauM, double peakE, double peakI, double tauA,
+                                  double invTauA) {
         double c2 = e * peakE;
         double c3 = in * peakI;
         if (rise + c2 + c3 + adaptation < need) {
             return Double.POSITIVE_INFINITY;
         }
-        double s1 = rise / tauM;
-        double s2 = e / tauM;
-        double s3 = in / tauM;
-        double s4 = adaptation / tauA;
+        double s1 = rise * invTauM;
+        double s2 = e * invTauM;
+        double s3 = in * invTauM;
+        double s4 = adaptation * invTauA;
         double b1 = s1 > 0 ? tauM : Double.POSITIVE_INFINITY;
         double b2 = s2 > 0 ? tauM * peakE : Double.POSITIVE_INFINITY;
         double b3 = s3 > 0 ? tauM * peakI : Double.POSITIVE_INFINITY;

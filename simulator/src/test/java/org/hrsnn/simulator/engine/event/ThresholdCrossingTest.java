@@ -193,8 +193,8 @@ class ThresholdCrossingTest {
                 continue;
             }
             SynapseKernels exc = new SynapseKernels(new double[] {tauE}, new double[] {tauM});
-            double bound = ThresholdCrossing.saturatingBound(-f0, Math.max(0, rIb - u0), re, 0, ba, tauM,
-                    exc.peakValue[0], 0, tauA);
+            double bound = ThresholdCrossing.saturatingBound(-f0, Math.max(0, rIb - u0), re, 0, ba, tauM, 1 / tauM,
+                    exc.peakValue[0], 0, tauA, 1 / tauA);
             java.util.function.DoubleUnaryOperator f = x -> rIb + (u0 - rIb) * Math.exp(-x / tauM)
                     + re * Nets.kernel(x, tauE, tauM) + ri * Nets.kernel(x, tauI, tauM) - theta - ba * Math.exp(-x / tauA);
             double root = Nets.firstRoot(f, 0, 400, 40_000);

@@ -98,30 +98,46 @@ public final class EventDrivenEngine implements Engine {
         private final int n;
         private final double end;
 
-        // Per-neuron constants.
-        private final double[] resistance;
-        private final double[] thresholdAboveRest;
+        // Per-neuron constants used on the hot path, packed (stride C) so that one neuron's
+        // constants share two cache lines: deliveries touch neurons in random order.
+        private static final int C = 16;
+        private static final int C_INV_TAU_M = 0;
+        private static final int C_R = 1;
+        private static final int C_THRESHOLD = 2;
+        private static final int C_BETA = 3;
+        private static final int C_INV_TAU_A = 4;
+        private static final int C_TAU_M = 5;
+        private static final int C_TAU_A = 6;
+        private static final int C_E_INV_TAU = 8;
+        private static final int C_E_GAIN = 9;
+        private static final int C_E_PEAK = 10;
+        private static final int C_E_RATE = 11;
+        private static final int C_I_INV_TAU = 12;
+        private static final int C_I_GAIN = 13;
+        private static final int C_I_PEAK = 14;
+        private static final int C_I_RATE = 15;
+        private final double[] ct;
+        // Per-neuron state at its last update, packed (stride S, one cache line per neuron):
+        // time, u = v - E_L, I_e, I_i, a, end of the refractory period, bias incl. injections.
+        private static final int S = 8;
+        private static final int S_LAST = 0;
+        private static final int S_U = 1;
+        private static final int S_IE = 2;
+        private static final int S_II = 3;
+        private static final int S_ADAPT = 4;
+        private static final int S_REFRACTORY_END = 5;
+        private static final int S_BIAS = 6;
+        private final double[] st;
+
+        // Other per-neuron constants (set-up, spikes, samples, the exact search).
         private final double[] resetAboveRest;
         private final double[] leak;
         private final double[] refractory;
-        private final double[] beta;
-        private final double[] membraneTau;
-        private final double[] adaptationTau;
-        private final double[] invTauM;
-        private final double[] invTauA;
         private final double[] baseBias;
         private final SynapseKernels exc;
         private final SynapseKernels inh;
         private final ThresholdCrossing crossing;
 
-        // Per-neuron state at time last[i].
-        private final double[] last;
-        private final double[] u;
-        private final double[] ie;
-        private final double[] ii;
-        private final double[] adapt;
-        private final double[] refractoryEnd;
-        private final double[] bias;
         private final boolean[] exact;
         private final NeuronHeap heap;
 
@@ -152,6 +168,7 @@ public final class EventDrivenEngine implements Engine {
         private double pie;
         private double pii;
         private double pa;
+        private double decay;
         private double viewTime;
 
         Run(Network network, SimulationOptions options, Monitor[] monitors) {
@@ -161,19 +178,13 @@ public final class EventDrivenEngine implements Engine {
             NeuronParameters np = network.parameters();
             n = np.size;
             end = options.durationMs();
-            resistance = np.resistance;
             leak = np.leakPotential;
             refractory = np.refractoryPeriod;
-            beta = np.adaptationStrength;
             baseBias = np.biasCurrent;
-            thresholdAboveRest = new double[n];
             resetAboveRest = new double[n];
-            membraneTau = np.membraneTau;
-            adaptationTau = np.adaptationTau;
-            invTauM = new double[n];
-            invTauA = new double[n];
+            double[] invTauM = new double[n];
+            double[] invTauA = new double[n];
             for (int i = 0; i < n; i++) {
-                thresholdAboveRest[i] = np.threshold[i] - np.leakPotential[i];
                 resetAboveRest[i] = np.resetPotential[i] - np.leakPotential[i];
                 invTauM[i] = 1.0 / np.membraneTau[i];
                 invTauA[i] = 1.0 / np.adaptationTau[i];
@@ -181,21 +192,33 @@ public final class EventDrivenEngine implements Engine {
             exc = new SynapseKernels(np.excitatoryTau, np.membraneTau);
             inh = new SynapseKernels(np.inhibitoryTau, np.membraneTau);
             crossing = new ThresholdCrossing(exc, inh, invTauM, invTauA);
-
-            last = new double[n];
-            u = new double[n];
-            ie = new double[n];
-            ii = new double[n];
-            adapt = new double[n];
-            refractoryEnd = new double[n];
-            Arrays.fill(refractoryEnd, Double.NEGATIVE_INFINITY);
-            bias = baseBias.clone();
+            ct = new double[n * C];
+            st = new double[n * S];
+            for (int i = 0; i < n; i++) {
+                int c = i * C;
+                ct[c + C_INV_TAU_M] = invTauM[i];
+                ct[c + C_R] = np.resistance[i];
+                ct[c + C_THRESHOLD] = np.threshold[i] - np.leakPotential[i];
+                ct[c + C_BETA] = np.adaptationStrength[i];
+                ct[c + C_INV_TAU_A] = invTauA[i];
+                ct[c + C_TAU_M] = np.membraneTau[i];
+                ct[c + C_TAU_A] = np.adaptationTau[i];
+                ct[c + C_E_INV_TAU] = exc.invTauS[i];
+                ct[c + C_E_GAIN] = exc.gain[i];
+                ct[c + C_E_PEAK] = exc.peakValue[i];
+                ct[c + C_E_RATE] = exc.near[i] ? exc.rate[i] : Double.NaN;
+                ct[c + C_I_INV_TAU] = inh.invTauS[i];
+                ct[c + C_I_GAIN] = inh.gain[i];
+                ct[c + C_I_PEAK] = inh.peakValue[i];
+                ct[c + C_I_RATE] = inh.near[i] ? inh.rate[i] : Double.NaN;
+                int b = i * S;
+                st[b + S_U] = np.initialPotential[i] - np.leakPotential[i];
+                st[b + S_REFRACTORY_END] = Double.NEGATIVE_INFINITY;
+                st[b + S_BIAS] = baseBias[i];
+            }
             exact = new boolean[n];
             heap = new NeuronHeap(n);
             spikeCounts = new int[n];
-            for (int i = 0; i < n; i++) {
-                u[i] = np.initialPotential[i] - np.leakPotential[i];
-            }
 
             // Engine CSR: recurrent rows, then one row per input channel.
             List<InputGroup> groups = network.inputs();
@@ -409,15 +432,17 @@ public final class EventDrivenEngine implements Engine {
          */
         private void predict(int i, double t) {
             advance(i, t);
+            int b = i * S;
+            int c = i * C;
             double key = linearBound(i, t);
-            if (key == t || key - t >= REBOUND_FRACTION / invTauM[i]) {
+            if (key == t || key - t >= REBOUND_FRACTION * ct[c + C_TAU_M]) {
                 place(i, key, key == t);
                 return;
             }
-            double r = resistance[i];
-            double rb = r * bias[i];
-            double h = crossing.find(i, rb - thresholdAboveRest[i], u[i] - rb, r * ie[i], r * ii[i],
-                    beta[i] * adapt[i], end - t, key - t);
+            double r = ct[c + C_R];
+            double rb = r * st[b + S_BIAS];
+            double h = crossing.find(i, rb - ct[c + C_THRESHOLD], st[b + S_U] - rb, r * st[b + S_IE],
+                    r * st[b + S_II], ct[c + C_BETA] * st[b + S_ADAPT], end - t, key - t);
             if (h < Double.POSITIVE_INFINITY && t + h < end) {
                 place(i, t + h, true);
             } else {
@@ -432,19 +457,21 @@ public final class EventDrivenEngine implements Engine {
          * of f (class javadoc).
          */
         private double linearBound(int i, double t) {
-            double r = resistance[i];
-            double rb = r * bias[i];
-            double uu = u[i];
-            double a = adapt[i];
-            double f0 = uu - thresholdAboveRest[i] - beta[i] * a;
+            int b = i * S;
+            int c = i * C;
+            double r = ct[c + C_R];
+            double rb = r * st[b + S_BIAS];
+            double uu = st[b + S_U];
+            double adaptation = ct[c + C_BETA] * st[b + S_ADAPT];
+            double f0 = uu - ct[c + C_THRESHOLD] - adaptation;
             if (f0 >= 0) {
                 return t;
             }
-            double e = r * Math.max(ie[i], 0);
-            double in = r * Math.max(ii[i], 0);
+            double e = r * Math.max(st[b + S_IE], 0);
+            double in = r * Math.max(st[b + S_II], 0);
             double rise = Math.max(0, rb - uu);
-            return t + ThresholdCrossing.saturatingBound(-f0, rise, e, in, beta[i] * a, membraneTau[i], invTauM[i],
-                    exc.peakValue[i], inh.peakValue[i], adaptationTau[i], invTauA[i]);
+            return t + ThresholdCrossing.saturatingBound(-f0, rise, e, in, adaptation, ct[c + C_TAU_M],
+                    ct[c + C_INV_TAU_M], ct[c + C_E_PEAK], ct[c + C_I_PEAK], ct[c + C_TAU_A], ct[c + C_INV_TAU_A]);
         }
 
         /** Sets the heap entry of i (removed if at or after the end of the run). */
@@ -474,17 +501,17 @@ public final class EventDrivenEngine implements Engine {
             for (Monitor m : monitors) {
                 m.onSpike(i, t);
             }
-            u[i] = resetAboveRest[i];
-            if (beta[i] != 0) {
-                adapt[i] += 1;
+            st[i * S + S_U] = resetAboveRest[i];
+            if (ct[i * C + C_BETA] != 0) {
+                st[i * S + S_ADAPT] += 1;
             }
             double tr = refractory[i];
             if (tr > 0) {
-                refractoryEnd[i] = t + tr;
+                st[i * S + S_REFRACTORY_END] = t + tr;
                 exact[i] = false;
                 heap.set(i, t + tr < end ? t + tr : Double.POSITIVE_INFINITY);
             } else {
-                refractoryEnd[i] = t;
+                st[i * S + S_REFRACTORY_END] = t;
                 boundAfterRise(i, t);
             }
             spikeRow(i, t);
@@ -531,13 +558,13 @@ public final class EventDrivenEngine implements Engine {
         private void deliver(int j, double w, double t) {
             advance(j, t);
             if (w > 0) {
-                ie[j] += w;
+                st[j * S + S_IE] += w;
             } else if (w < 0) {
-                ii[j] += w;
+                st[j * S + S_II] += w;
             } else {
                 return;
             }
-            if (t < refractoryEnd[j]) {
+            if (t < st[j * S + S_REFRACTORY_END]) {
                 return; // the key is the end of the refractory period, a valid lower bound
             }
             if (w > 0) {
@@ -557,9 +584,9 @@ public final class EventDrivenEngine implements Engine {
                         b += inj.amplitude();
                     }
                 }
-                double old = bias[i];
-                bias[i] = b;
-                if (t < refractoryEnd[i]) {
+                double old = st[i * S + S_BIAS];
+                st[i * S + S_BIAS] = b;
+                if (t < st[i * S + S_REFRACTORY_END]) {
                     continue;
                 }
                 if (b > old) {
@@ -572,64 +599,87 @@ public final class EventDrivenEngine implements Engine {
 
         /** Moves neuron i's stored state to time t (>= its last update) exactly. */
         private void advance(int i, double t) {
-            if (t == last[i]) {
+            int b = i * S;
+            if (t == st[b + S_LAST]) {
                 return;
             }
             propagate(i, t);
-            u[i] = pu;
-            ie[i] = pie;
-            ii[i] = pii;
-            adapt[i] = pa;
-            last[i] = t;
+            st[b + S_U] = pu;
+            st[b + S_IE] = pie;
+            st[b + S_II] = pii;
+            st[b + S_ADAPT] = pa;
+            st[b + S_LAST] = t;
         }
 
-        /** The state of neuron i at time t >= last[i] into pu, pie, pii, pa, without storing it. */
+        /** The state of neuron i at time t >= its last update into pu, pie, pii, pa, without storing it. */
         private void propagate(int i, double t) {
-            double t0 = last[i];
-            double uu = u[i];
-            double e = ie[i];
-            double in = ii[i];
-            double a = adapt[i];
-            double rEnd = refractoryEnd[i];
+            int b = i * S;
+            int c = i * C;
+            double t0 = st[b + S_LAST];
+            double uu = st[b + S_U];
+            double e = st[b + S_IE];
+            double in = st[b + S_II];
+            double a = st[b + S_ADAPT];
+            double rEnd = st[b + S_REFRACTORY_END];
             if (t0 < rEnd) {
                 // Clamped: v stays at V_reset, the currents and a decay.
                 double tr = Math.min(t, rEnd);
                 double h = tr - t0;
                 if (e != 0) {
-                    e *= Math.exp(-h * exc.invTauS[i]);
+                    e *= Math.exp(-h * ct[c + C_E_INV_TAU]);
                 }
                 if (in != 0) {
-                    in *= Math.exp(-h * inh.invTauS[i]);
+                    in *= Math.exp(-h * ct[c + C_I_INV_TAU]);
                 }
                 if (a != 0) {
-                    a *= Math.exp(-h * invTauA[i]);
+                    a *= Math.exp(-h * ct[c + C_INV_TAU_A]);
                 }
                 t0 = tr;
             }
             double h = t - t0;
             if (h > 0) {
-                double rb = resistance[i] * bias[i];
-                double em = Math.exp(-h * invTauM[i]);
+                double invTm = ct[c + C_INV_TAU_M];
+                double r = ct[c + C_R];
+                double rb = r * st[b + S_BIAS];
+                double em = Math.exp(-h * invTm);
                 double drive = 0;
                 if (e != 0) {
-                    double ee = exc.decay(i, h, em);
-                    drive += e * exc.kernel;
-                    e *= ee;
+                    drive += e * kernel(h, em, invTm, ct[c + C_E_INV_TAU], ct[c + C_E_GAIN], ct[c + C_E_RATE]);
+                    e *= decay;
                 }
                 if (in != 0) {
-                    double ei = inh.decay(i, h, em);
-                    drive += in * inh.kernel;
-                    in *= ei;
+                    drive += in * kernel(h, em, invTm, ct[c + C_I_INV_TAU], ct[c + C_I_GAIN], ct[c + C_I_RATE]);
+                    in *= decay;
                 }
-                uu = (uu - rb) * em + rb + resistance[i] * drive;
+                uu = (uu - rb) * em + rb + r * drive;
                 if (a != 0) {
-                    a *= Math.exp(-h * invTauA[i]);
+                    a *= Math.exp(-h * ct[c + C_INV_TAU_A]);
                 }
             }
             pu = uu;
             pie = e;
             pii = in;
             pa = a;
+        }
+
+        /**
+         * K(h; tau_s, tau_m) given em = e^{-h/tau_m}, leaving e^{-h/tau_s} in {@link #decay}; the
+         * same three regimes as {@link SynapseKernels} (rate NaN: far, difference of exponentials;
+         * rate 0: equal; otherwise the expm1 form).
+         */
+        private double kernel(double h, double em, double invTm, double invTs, double gain, double rate) {
+            if (rate != rate) {
+                double es = Math.exp(-h * invTs);
+                decay = es;
+                return gain * (es - em);
+            }
+            if (rate == 0.0) {
+                decay = em;
+                return h * invTm * em;
+            }
+            double x = Math.expm1(h * rate);
+            decay = em + em * x;
+            return em * gain * x;
         }
 
         // NeuronStateView at viewTime, from the stored state (never modified here).

@@ -134,8 +134,6 @@ public final class EventDrivenEngine implements Engine {
         private final double[] leak;
         private final double[] refractory;
         private final double[] baseBias;
-        private final SynapseKernels exc;
-        private final SynapseKernels inh;
         private final ThresholdCrossing crossing;
 
         private final boolean[] exact;
@@ -189,8 +187,8 @@ public final class EventDrivenEngine implements Engine {
                 invTauM[i] = 1.0 / np.membraneTau[i];
                 invTauA[i] = 1.0 / np.adaptationTau[i];
             }
-            exc = new SynapseKernels(np.excitatoryTau, np.membraneTau);
-            inh = new SynapseKernels(np.inhibitoryTau, np.membraneTau);
+            SynapseKernels exc = new SynapseKernels(np.excitatoryTau, np.membraneTau);
+            SynapseKernels inh = new SynapseKernels(np.inhibitoryTau, np.membraneTau);
             crossing = new ThresholdCrossing(exc, inh, invTauM, invTauA);
             ct = new double[n * C];
             st = new double[n * S];

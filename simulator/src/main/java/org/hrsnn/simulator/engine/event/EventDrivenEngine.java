@@ -64,9 +64,10 @@ import org.hrsnn.simulator.network.SynapseMatrix;
  * <h2>Order and determinism</h2>
  * Events at equal times are handled as: current switches, external input spikes, delayed
  * deliveries, then neuron events (lower neuron index first). The run covers [0, end): spikes and
- * deliveries at or after the end are dropped. Samples (t = 0, P, 2P, ... &lt; end)
- * see the state before the events at their time and are evaluated from the stored state without
- * changing it, so recording never changes spikes. Progress is reported at every multiple of
+ * deliveries at or after the end are dropped. Samples (t = 0, P, 2P, ... &lt;= end, as in the
+ * clock engine) see the state after the events at their own time (arrivals included, a neuron
+ * that fired then at reset) and are evaluated from the stored state without changing it, so
+ * recording never changes spikes. Progress is reported at every multiple of
  * {@link Monitor#PROGRESS_INTERVAL_MS}. The engine runs on one thread whatever
  * {@code options.threads()} says, so results are identical for every thread count.
  */
@@ -363,8 +364,11 @@ public final class EventDrivenEngine implements Engine {
                 double tInput = inputNext < inputTime.length ? inputTime[inputNext] : Double.POSITIVE_INFINITY;
                 double tSwitch = switchNext < switchTime.length ? switchTime[switchNext] : Double.POSITIVE_INFINITY;
                 double t = Math.min(Math.min(tHeap, tQueue), Math.min(tInput, tSwitch));
+                // Samples strictly before the next event (so a sample sees the events at its own
+                // time, like the clock engine's "after the boundary's arrivals"); at the end, all
+                // samples up to and including the end time.
                 double stop = Math.min(t, end);
-                while (nextSample <= stop && nextSample < end) {
+                while (nextSample < stop || (nextSample <= end && !(t < end))) {
                     sample(nextSample, samplePeriod, sampleIndex);
                     nextSample = nextSampleTime(samplePeriod, sampleIndex);
                 }

@@ -101,7 +101,7 @@ class EventEngineNetworkTest {
             }
         };
         engine.run(net, SimulationOptions.of(95, 1), fine, coarse, order);
-        assertEquals(380, fine.times.size());
+        assertEquals(381, fine.times.size()); // 0, 0.25, ..., 95 inclusive
         for (int k = 0; k < fine.times.size(); k++) {
             assertEquals(k * 0.25, fine.times.get(k), 0.0);
         }

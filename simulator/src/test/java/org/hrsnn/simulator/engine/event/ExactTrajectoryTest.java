@@ -54,7 +54,7 @@ class ExactTrajectoryTest {
         SimulationResult res = engine.run(net, Nets.run(100), s);
         assertEquals(0, res.spikes());
         assertEquals(1, res.synapticEvents());
-        assertEquals(400, s.times.size());
+        assertEquals(401, s.times.size()); // 0, 0.25, ..., 100
         for (int k = 0; k < s.times.size(); k++) {
             double t = s.times.get(k);
             assertEquals(k * 0.25, t, 0.0);
@@ -62,7 +62,7 @@ class ExactTrajectoryTest {
             double expected = h <= 0 ? 0 : 1.5 * w * Nets.kernel(h, tauE, 20.0);
             double got = s.v.get(k)[0] + 60;
             assertEquals(expected, got, 1e-9 * Math.abs(expected) + 1e-12, "u at " + t);
-            double current = h <= 0 ? 0 : w * Math.exp(-h / tauE); // samples precede events at their time
+            double current = h < 0 ? 0 : w * Math.exp(-h / tauE); // samples follow events at their time
             assertEquals(current, s.ie.get(k)[0], 1e-12 * w);
         }
     }

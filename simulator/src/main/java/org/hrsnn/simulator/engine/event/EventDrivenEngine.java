@@ -270,23 +270,23 @@ public final class EventDrivenEngine implements Engine {
             for (CurrentInjection c : injections) {
                 switches += c.stopMs() == Double.POSITIVE_INFINITY ? 1 : 2;
             }
-            double[] st = new double[switches];
-            int[] si = new int[switches];
+            double[] swTime = new double[switches];
+            int[] swInjection = new int[switches];
             k = 0;
             for (int c = 0; c < injections.length; c++) {
-                st[k] = injections[c].startMs();
-                si[k++] = c;
+                swTime[k] = injections[c].startMs();
+                swInjection[k++] = c;
                 if (injections[c].stopMs() != Double.POSITIVE_INFINITY) {
-                    st[k] = injections[c].stopMs();
-                    si[k++] = c;
+                    swTime[k] = injections[c].stopMs();
+                    swInjection[k++] = c;
                 }
             }
-            order = IndexSort.byTimeThenTie(st, si);
+            order = IndexSort.byTimeThenTie(swTime, swInjection);
             switchTime = new double[switches];
             switchInjection = new int[switches];
             for (int s = 0; s < switches; s++) {
-                switchTime[s] = st[order[s]];
-                switchInjection[s] = si[order[s]];
+                switchTime[s] = swTime[order[s]];
+                switchInjection[s] = swInjection[order[s]];
             }
             injectionStart = new int[n + 1];
             for (CurrentInjection c : injections) {

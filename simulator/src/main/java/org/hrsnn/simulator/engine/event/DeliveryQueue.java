@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Pending delayed deliveries on primitive arrays: one entry per (spike, run of synapses with the
- * same delay), never one per synapse. An entry remembers the spike time, the cursor into the
- * engine's delay-sorted CSR row and the row end; after delivering one delay group the engine
+ * same delay), never one per synapse. An entry remembers the spike time, the synapse matrix, the
+ * cursor into its delay-ordered row and the row end; after delivering one delay group the engine
  * moves the cursor and re-keys the entry to the next delay. A binary heap of slot indices keyed by
  * delivery time (ties by insertion sequence, so the order is deterministic); freed slots are reused.
  */
@@ -14,6 +14,7 @@ final class DeliveryQueue {
     private double[] time = new double[64];
     private long[] sequence = new long[64];
     private double[] spikeTime = new double[64];
+    private int[] matrix = new int[64];
     private int[] cursor = new int[64];
     private int[] end = new int[64];
     private int[] freeSlots = new int[64];
@@ -38,6 +39,11 @@ final class DeliveryQueue {
         return spikeTime[slot];
     }
 
+    /** Which synapse matrix the entry reads (the engine's numbering). */
+    int matrix(int slot) {
+        return matrix[slot];
+    }
+
     int cursor(int slot) {
         return cursor[slot];
     }
@@ -46,8 +52,11 @@ final class DeliveryQueue {
         return end[slot];
     }
 
-    /** Queues synapses {@code from .. to-1} of a spike at {@code spikeMs}, first due at {@code dueMs}. */
-    void add(double dueMs, double spikeMs, int from, int to) {
+    /**
+     * Queues synapses {@code from .. to-1} of matrix {@code m} for a spike at {@code spikeMs},
+     * first due at {@code dueMs}.
+     */
+    void add(double dueMs, double spikeMs, int m, int from, int to) {
         int s;
         if (free > 0) {
             s = freeSlots[--free];
@@ -60,6 +69,7 @@ final class DeliveryQueue {
         time[s] = dueMs;
         sequence[s] = nextSequence++;
         spikeTime[s] = spikeMs;
+        matrix[s] = m;
         cursor[s] = from;
         end[s] = to;
         int p = size++;
@@ -95,6 +105,7 @@ final class DeliveryQueue {
         time = Arrays.copyOf(time, n);
         sequence = Arrays.copyOf(sequence, n);
         spikeTime = Arrays.copyOf(spikeTime, n);
+        matrix = Arrays.copyOf(matrix, n);
         cursor = Arrays.copyOf(cursor, n);
         end = Arrays.copyOf(end, n);
     }

@@ -56,10 +56,10 @@ import org.hrsnn.simulator.network.SynapseMatrix;
  * input, so the exact search runs only for neurons close to threshold.
  *
  * <h2>Deliveries</h2>
- * Recurrent and input synapses are copied into one engine-private CSR (rows: neurons, then the
- * channels of every input group), sorted within each row by delay (stable, so the target order is
- * kept). A spike delivers its zero-delay synapses at once (CUBA needs nothing else); the rest go
- * into a {@link DeliveryQueue} entry per spike, re-keyed from one delay value to the next.
+ * Recurrent and input synapses are read by presynaptic row with each row in delay order
+ * ({@link DelayRows}: the network's own arrays when already so, a sorted copy otherwise). A spike
+ * delivers its zero-delay synapses at once (CUBA needs nothing else); the rest go into a
+ * {@link DeliveryQueue} entry per spike, re-keyed from one delay value to the next.
  *
  * <h2>Order and determinism</h2>
  * Events at equal times are handled as: current switches, external input spikes, delayed
@@ -140,16 +140,14 @@ public final class EventDrivenEngine implements Engine {
         private final boolean[] exact;
         private final NeuronHeap heap;
 
-        // Delay-sorted CSR of recurrent synapses (rows 0..n-1) and input channels (after).
-        private final int[] rowStart;
-        private final int[] target;
-        private final double[] weight;
-        private final double[] delay;
+        // Synapses by delay: [0] recurrent, [1 + g] input group g.
+        private final DelayRows[] synapseRows;
         private final DeliveryQueue queue = new DeliveryQueue();
 
-        // External input spikes, merged in time order: time and CSR row.
+        // External input spikes, merged in time order: time, input group, channel.
         private final double[] inputTime;
-        private final int[] inputRow;
+        private final int[] inputGroup;
+        private final int[] inputChannel;
 
         // Current switches in time order: time and injection index; neuron -> injections CSR.
         private final double[] switchTime;
@@ -222,47 +220,42 @@ public final class EventDrivenEngine implements Engine {
             // Engine CSR: recurrent rows, then one row per input channel.
             List<InputGroup> groups = network.inputs();
             SpikeTrains[] trains = RunInputs.generate(network, options);
-            SynapseMatrix rec = network.synapses();
-            int rows = n;
-            int synapses = rec.size();
-            int[] rowOffset = new int[groups.size()];
-            for (int g = 0; g < groups.size(); g++) {
-                rowOffset[g] = rows;
-                rows += groups.get(g).projection().sources;
-                synapses += groups.get(g).projection().size();
-            }
-            rowStart = new int[rows + 1];
-            target = new int[synapses];
-            weight = new double[synapses];
-            delay = new double[synapses];
-            int next = copyRows(rec, 0, 0);
-            for (int g = 0; g < groups.size(); g++) {
-                next = copyRows(groups.get(g).projection(), rowOffset[g], next);
-            }
-
+            synapseRows = new DelayRows[groups.size() + 1];
+            synapseRows[0] = DelayRows.of(network.synapses());
             int inputs = 0;
-            for (SpikeTrains t : trains) {
-                inputs += t.size();
+            for (int g = 0; g < groups.size(); g++) {
+                synapseRows[g + 1] = DelayRows.of(groups.get(g).projection());
+                inputs += trains[g].size();
             }
+            // Merge key: the channels of all groups numbered consecutively, so that equal times
+            // are ordered by group, then channel.
             double[] it = new double[inputs];
-            int[] ir = new int[inputs];
+            int[] ig = new int[inputs];
+            int[] ic = new int[inputs];
+            int[] tie = new int[inputs];
             int k = 0;
+            int channelOffset = 0;
             for (int g = 0; g < trains.length; g++) {
                 SpikeTrains t = trains[g];
                 for (int ch = 0; ch < t.channels; ch++) {
                     for (int s = t.start[ch]; s < t.start[ch + 1]; s++) {
                         it[k] = t.times[s];
-                        ir[k] = rowOffset[g] + ch;
+                        ig[k] = g + 1;
+                        ic[k] = ch;
+                        tie[k] = channelOffset + ch;
                         k++;
                     }
                 }
+                channelOffset += t.channels;
             }
-            int[] order = IndexSort.byTimeThenTie(it, ir);
+            int[] order = IndexSort.byTimeThenTie(it, tie);
             inputTime = new double[inputs];
-            inputRow = new int[inputs];
+            inputGroup = new int[inputs];
+            inputChannel = new int[inputs];
             for (int s = 0; s < inputs; s++) {
                 inputTime[s] = it[order[s]];
-                inputRow[s] = ir[order[s]];
+                inputGroup[s] = ig[order[s]];
+                inputChannel[s] = ic[order[s]];
             }
 
             injections = network.currents().toArray(new CurrentInjection[0]);
@@ -304,41 +297,6 @@ public final class EventDrivenEngine implements Engine {
                     injectionOf[fill[i]++] = c;
                 }
             }
-        }
-
-        /** Copies the rows of {@code m} into the engine CSR from row {@code row0}, each row sorted by delay. */
-        private int copyRows(SynapseMatrix m, int row0, int next) {
-            for (int r = 0; r < m.sources; r++) {
-                rowStart[row0 + r] = next;
-                int from = m.rowStart[r];
-                int to = m.rowStart[r + 1];
-                boolean sorted = true;
-                for (int s = from + 1; s < to; s++) {
-                    if (m.delay[s] < m.delay[s - 1]) {
-                        sorted = false;
-                        break;
-                    }
-                }
-                if (sorted) {
-                    System.arraycopy(m.target, from, target, next, to - from);
-                    System.arraycopy(m.weight, from, weight, next, to - from);
-                    System.arraycopy(m.delay, from, delay, next, to - from);
-                } else {
-                    // Stable insertion order by delay, through a sort of indices (set-up only).
-                    int len = to - from;
-                    double[] d = Arrays.copyOfRange(m.delay, from, to);
-                    int[] idx = IndexSort.byTimeThenTie(d, IndexSort.sequence(len));
-                    for (int s = 0; s < len; s++) {
-                        int src = from + idx[s];
-                        target[next + s] = m.target[src];
-                        weight[next + s] = m.weight[src];
-                        delay[next + s] = m.delay[src];
-                    }
-                }
-                next += to - from;
-            }
-            rowStart[row0 + m.sources] = next;
-            return next;
         }
 
         SimulationResult simulate() {
@@ -385,7 +343,8 @@ public final class EventDrivenEngine implements Engine {
                 if (tSwitch == t) {
                     switchCurrent(switchInjection[switchNext++], t);
                 } else if (tInput == t) {
-                    spikeRow(inputRow[inputNext++], t);
+                    spikeRow(inputGroup[inputNext], inputChannel[inputNext], t);
+                    inputNext++;
                 } else if (tQueue == t) {
                     deliverQueued(t);
                 } else {
@@ -516,28 +475,38 @@ public final class EventDrivenEngine implements Engine {
                 st[i * S + S_REFRACTORY_END] = t;
                 boundAfterRise(i, t);
             }
-            spikeRow(i, t);
+            spikeRow(0, i, t);
         }
 
-        /** A spike of CSR row {@code row} at t: zero-delay synapses now, the rest queued. */
-        private void spikeRow(int row, double t) {
-            int k = rowStart[row];
-            int to = rowStart[row + 1];
+        /** A spike of row {@code row} of synapse matrix {@code m} at t: zero-delay synapses now, the rest queued. */
+        private void spikeRow(int m, int row, double t) {
+            DelayRows d = synapseRows[m];
+            int[] target = d.target;
+            double[] weight = d.weight;
+            double[] delay = d.delay;
+            int first = d.rowStart[row];
+            int to = d.rowStart[row + 1];
+            int k = first;
             while (k < to && delay[k] == 0.0) {
                 deliver(target[k], weight[k], t);
                 k++;
             }
-            synapticEvents += k - rowStart[row];
+            synapticEvents += k - first;
             if (k < to) {
                 double due = t + delay[k];
                 if (due < end) {
-                    queue.add(due, t, k, to);
+                    queue.add(due, t, m, k, to);
                 }
             }
         }
 
+        /** The earliest queued delivery: one delay group of one spike's row. */
         private void deliverQueued(double t) {
             int slot = queue.topSlot();
+            DelayRows rows = synapseRows[queue.matrix(slot)];
+            int[] target = rows.target;
+            double[] weight = rows.weight;
+            double[] delay = rows.delay;
             int k = queue.cursor(slot);
             int to = queue.end(slot);
             double d = delay[k];

@@ -58,7 +58,7 @@ class QueuesTest {
         for (int op = 0; op < 100_000; op++) {
             if (pending == 0 || rnd.nextInt(3) == 0) {
                 double due = now + rnd.nextDouble() * 10;
-                q.add(due, now, op, op + 3);
+                q.add(due, now, op % 5, op, op + 3);
                 pending++;
             } else {
                 double t = q.topTime();
@@ -66,6 +66,7 @@ class QueuesTest {
                 now = t;
                 int s = q.topSlot();
                 assertTrue(q.cursor(s) < q.end(s));
+                assertEquals((q.end(s) - 3) % 5, q.matrix(s), "matrix kept with its entry");
                 if (rnd.nextBoolean() && q.cursor(s) + 1 < q.end(s)) {
                     q.advanceTop(q.cursor(s) + 1, now + rnd.nextDouble());
                 } else {

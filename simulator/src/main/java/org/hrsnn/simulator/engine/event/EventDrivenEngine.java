@@ -404,7 +404,9 @@ public final class EventDrivenEngine implements Engine {
             double rb = r * st[b + S_BIAS];
             double h = crossing.find(i, rb - ct[c + C_THRESHOLD], st[b + S_U] - rb, r * st[b + S_IE],
                     r * st[b + S_II], ct[c + C_BETA] * st[b + S_ADAPT], end - t, key - t);
-            if (h < Double.POSITIVE_INFINITY && t + h < end) {
+            if (Double.isNaN(h)) {
+                place(i, t + crossing.certified, false); // search budget spent: resume from its proof
+            } else if (h < Double.POSITIVE_INFINITY && t + h < end) {
                 place(i, t + h, true);
             } else {
                 place(i, Double.POSITIVE_INFINITY, false);

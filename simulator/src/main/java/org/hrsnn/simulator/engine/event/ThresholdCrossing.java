@@ -31,7 +31,14 @@ package org.hrsnn.simulator.engine.event;
  * as a crossing: the method errs towards firing, never towards missing.
  */
 final class ThresholdCrossing {
-    private static final int MAX_STEPS = 100_000;
+    /** Frontier steps per query; past it the query stops with the frontier as a lower bound. */
+    private static final int MAX_STEPS = 10_000;
+
+    /**
+     * After {@link #find} returned NaN (step budget spent, never seen in practice): the proved
+     * crossing-free length [0, certified], > 0, to be used as a lower bound.
+     */
+    double certified;
 
     private final SynapseKernels exc;
     private final SynapseKernels inh;
@@ -72,7 +79,8 @@ final class ThresholdCrossing {
 
     /**
      * First h in [0, horizon) with f(h) >= 0, or +infinity if there is none. {@code safeStep} is a
-     * step known to be crossing-free (e.g. the slope bound of the caller), used as first width.
+     * step known to be crossing-free (e.g. the lower bound of the caller), used as first width.
+     * NaN (with {@link #certified}) if the step budget ran out first.
      */
     double find(int neuron, double c, double p, double re, double ri, double b, double horizon, double safeStep) {
         this.n = neuron;
@@ -129,7 +137,12 @@ final class ThresholdCrossing {
                 w = 0.5 * width;
             }
         }
-        throw new IllegalStateException("threshold search did not converge for neuron " + neuron);
+        // Budget spent (a pathological trajectory hugging the threshold): report what is proved.
+        if (a > 0) {
+            certified = a;
+            return Double.NaN;
+        }
+        return Math.min(w, horizon); // nothing proved beyond 0: fire at the first unresolved point
     }
 
     /** f at h; leaves the term values in the X fields. */

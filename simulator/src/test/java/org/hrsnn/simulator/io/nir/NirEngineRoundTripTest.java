@@ -9,12 +9,13 @@ import org.hrsnn.simulator.benchmark.Cuba;
 import org.hrsnn.simulator.engine.Engine;
 import org.hrsnn.simulator.engine.SimulationOptions;
 import org.hrsnn.simulator.engine.clock.ClockDrivenEngine;
+import org.hrsnn.simulator.engine.event.EventDrivenEngine;
 import org.hrsnn.simulator.monitor.SpikeRecorder;
 import org.hrsnn.simulator.network.Network;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** network -> NIR -> network spikes exactly like the original (same neurons, bit-identical times) on the clock engine. */
+/** network -> NIR -> network spikes exactly like the original on the event and the clock engine. */
 class NirEngineRoundTripTest {
     @TempDir
     Path dir;
@@ -42,6 +43,7 @@ class NirEngineRoundTripTest {
         Network net = NirTestNetworks.singleTau(3);
         Network back = roundTrip(net);
         SimulationOptions o = SimulationOptions.of(200, 7);
+        assertSameSpikes(new EventDrivenEngine(), net, back, o);
         assertSameSpikes(new ClockDrivenEngine(), net, back, o);
     }
 
@@ -50,6 +52,7 @@ class NirEngineRoundTripTest {
         Network net = NirTestNetworks.twoTaus(5);
         Network back = roundTrip(net);
         SimulationOptions o = SimulationOptions.of(200, 7);
+        assertSameSpikes(new EventDrivenEngine(), net, back, o);
         assertSameSpikes(new ClockDrivenEngine(), net, back, o);
     }
 
@@ -58,6 +61,7 @@ class NirEngineRoundTripTest {
         Network net = Cuba.network(400, 11, true);
         Network back = roundTrip(net);
         SimulationOptions o = SimulationOptions.of(100, 3);
+        assertSameSpikes(new EventDrivenEngine(), net, back, o);
         assertSameSpikes(new ClockDrivenEngine(), net, back, o);
     }
 }

@@ -21,6 +21,7 @@ import org.hrsnn.simulator.random.ParameterDistribution;
 final class ConfigReader {
     static final List<String> DISTRIBUTIONS = List.of("constant", "uniform", "normal", "gamma", "lognormal");
     static final List<String> RULES = List.of("fixedProbability", "fixedInDegree", "fixedOutDegree", "smallWorld", "allToAll");
+    static final List<String> INPUT_RULES = List.of("fixedProbability", "fixedInDegree", "fixedOutDegree", "allToAll");
     static final List<String> INPUT_TYPES = List.of("poisson", "spikeTimes", "current");
     private static final String DISTRIBUTION_ALLOWED =
             "a number or {type: constant|uniform|normal|gamma|lognormal, ...its parameters}";
@@ -237,9 +238,51 @@ final class ConfigReader {
             }
             return ConnectionConfig.explicit(pre, post, explicit(c.get("synapses"), sizeOf(pre), sizeOf(post)));
         }
-        RuleConfig rule = rule(c.require("rule", "{type: one of " + RULES + ", ...} (or a synapses list)"));
+        ConfigNode rn = c.require("rule", "{type: one of " + RULES + ", ...} (or a synapses list)");
+        RuleConfig rule = rule(rn);
+        checkFits(rn, rule, sizeOf(pre), sizeOf(post), pre.equals(post));
         ParameterDistribution w = distribution(c.require("weight", DISTRIBUTION_ALLOWED + " (nA)"));
         return ConnectionConfig.byRule(pre, post, rule, w, delay(c.get("delay")));
+    }
+
+    /** Checks that a rule can be drawn between populations of these sizes, naming the config path. */
+    private static void checkFits(ConfigNode rn, RuleConfig rule, int preSize, int postSize, boolean same) {
+        if (rule instanceof RuleConfig.SmallWorldRule sw) {
+            if (!same) {
+                throw new InvalidInputException(rn.path() + ".type", "smallWorld",
+                        "a rule for pre != post (smallWorld wires one population onto itself: pre and post must be equal)");
+            }
+            if (sw.k() % 2 != 0) {
+                throw new InvalidInputException(rn.path() + ".k", sw.k(), "an even number (k/2 neighbours on each side)");
+            }
+            if (sw.k() > preSize - 1) {
+                throw new InvalidInputException(rn.path() + ".k", sw.k(),
+                        "at most N - 1 = " + (preSize - 1) + " for a population of " + preSize);
+            }
+        } else if (rule instanceof RuleConfig.FixedInDegreeRule in) {
+            int available = same && !in.allowAutapses() ? preSize - 1 : preSize;
+            if (in.k() > available) {
+                throw new InvalidInputException(rn.path() + ".k", in.k(),
+                        "at most " + available + " (distinct presynaptic neurons available)");
+            }
+        } else if (rule instanceof RuleConfig.FixedOutDegreeRule out) {
+            int available = same && !out.allowAutapses() ? postSize - 1 : postSize;
+            if (out.k() > available) {
+                throw new InvalidInputException(rn.path() + ".k", out.k(),
+                        "at most " + available + " (distinct postsynaptic neurons available)");
+            }
+        }
+    }
+
+    /** The rule of an input projection (channels onto neurons): any rule but smallWorld. */
+    private RuleConfig inputRule(ConfigNode in, int channels, String target) {
+        ConfigNode rn = in.require("rule", "{type: one of " + INPUT_RULES + ", ...}");
+        RuleConfig rule = rule(rn);
+        if (rule instanceof RuleConfig.SmallWorldRule) {
+            throw new InvalidInputException(rn.path() + ".type", "smallWorld", "one of " + INPUT_RULES);
+        }
+        checkFits(rn, rule, channels, sizeOf(target), false);
+        return rule;
     }
 
     private static ConfigNode requireNamed(ConfigNode parent, String key) {
@@ -362,7 +405,7 @@ final class ConfigReader {
                     }
                 }
                 String target = populationName(in.require("target", "a population name"));
-                RuleConfig rule = rule(in.require("rule", "{type: one of " + RULES + ", ...}"));
+                RuleConfig rule = inputRule(in, channels, target);
                 ParameterDistribution w = distribution(in.require("weight", DISTRIBUTION_ALLOWED + " (nA)"));
                 return new InputConfig.Poisson(name, channels, rates, bin, target, rule, w, delay(in.get("delay")));
             }
@@ -386,7 +429,7 @@ final class ConfigReader {
                     times.add(t);
                 }
                 String target = populationName(in.require("target", "a population name"));
-                RuleConfig rule = rule(in.require("rule", "{type: one of " + RULES + ", ...}"));
+                RuleConfig rule = inputRule(in, times.size(), target);
                 ParameterDistribution w = distribution(in.require("weight", DISTRIBUTION_ALLOWED + " (nA)"));
                 return new InputConfig.SpikeTimes(name, times, target, rule, w, delay(in.get("delay")));
             }

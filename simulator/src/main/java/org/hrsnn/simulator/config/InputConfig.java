@@ -11,8 +11,8 @@ public sealed interface InputConfig {
 
     /**
      * Poisson spike trains on {@code channels} channels at {@code rateHz} (one value: constant;
-     * several: piecewise constant over bins of {@code binMs}, the last rate held after the last
-     * bin), projected onto population {@code target} by {@code rule} with weight (nA) and delay
+     * several: piecewise constant over bins of {@code binMs}, zero after the last bin),
+     * projected onto population {@code target} by {@code rule} with weight (nA) and delay
      * (ms) distributions.
      */
     record Poisson(String name, int channels, List<Double> rateHz, Double binMs, String target,

@@ -18,8 +18,7 @@ import java.util.concurrent.Callable;
 import org.hrsnn.simulator.Check;
 import org.hrsnn.simulator.InvalidInputException;
 import org.hrsnn.simulator.benchmark.Cuba;
-import org.hrsnn.simulator.config.RuleConfig;
-import org.hrsnn.simulator.connectivity.ConnectivityRule;
+import org.hrsnn.simulator.connectivity.FixedInDegree;
 import org.hrsnn.simulator.engine.Engine;
 import org.hrsnn.simulator.engine.SimulationOptions;
 import org.hrsnn.simulator.engine.SimulationResult;
@@ -175,8 +174,7 @@ final class CubaBench implements Callable<Integer> {
         if (!scaling) {
             return Cuba.network(size, seed, het);
         }
-        ConnectivityRule inDegree = new RuleConfig.FixedInDegreeRule(SCALING_IN_DEGREE, true).toRule();
-        return Cuba.network(size, seed, het, inDegree);
+        return Cuba.network(size, seed, het, new FixedInDegree(SCALING_IN_DEGREE, true));
     }
 
     private Double runBrian2(String model, double bioSeconds, int size) {

@@ -56,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
         try (OutputFolder folder = OutputFolder.open(out)) {
             SimulationRunner.Output o = SimulationRunner.run("demo", "embedded default-hrsnn.yaml", network,
                     Engines.create("engine", "event"), options, ProgressBar.wanted(common.quiet),
-                    spec.commandLine().getErr(), folder);
+                    spec.commandLine().getErr(), folder, true);
             int split = network.populations().size() > 1 ? network.populations().get(1).start() : -1;
             Population first = network.populations().get(0);
             RasterPlot.write(folder.file("raster.png"), o.neurons(), o.times(), split, options.durationMs(),

@@ -71,7 +71,7 @@ final class SimulateCommand implements Callable<Integer> {
         try (OutputFolder folder = OutputFolder.open(out)) {
             SimulationRunner.Output o = SimulationRunner.run("simulate",
                     config == null ? "embedded default-hrsnn.yaml" : config.toString(), network, e, options,
-                    ProgressBar.wanted(common.quiet), stderr, folder);
+                    ProgressBar.wanted(common.quiet), stderr, folder, false);
             ObjectNode s = o.summary();
             SimulationRunner.writeSummary(folder, s);
             folder.commit();

@@ -12,6 +12,7 @@ import org.hrsnn.simulator.config.NetworkConfig;
 import org.hrsnn.simulator.engine.Engine;
 import org.hrsnn.simulator.engine.SimulationOptions;
 import org.hrsnn.simulator.engine.SimulationResult;
+import org.hrsnn.simulator.monitor.SpikeFileWriter;
 import org.hrsnn.simulator.monitor.SpikeRecorder;
 import org.hrsnn.simulator.network.Network;
 import org.hrsnn.simulator.network.Population;
@@ -41,23 +42,34 @@ final class SimulationRunner {
         }
     }
 
-    /** What a run produced: the engine's result and every spike in time order. */
+    /** What a run produced: the engine's result and, if asked for, every spike in time order. */
     record Output(SimulationResult result, int[] neurons, double[] times, ObjectNode summary) {
     }
 
     /**
-     * Runs {@code network} with {@code engine}, writes spikes.csv, spikes.bin and summary.json
-     * into {@code folder} (staged; the caller commits) and returns the summary.
+     * Runs {@code network} with {@code engine}, streams spikes.csv and spikes.bin into
+     * {@code folder} (staged; the caller writes the summary and commits) and returns the summary.
+     * Formats: {@link SpikeFileWriter} (CSV {@code time_s,neuron,population}; binary
+     * little-endian with header and trailer).
      */
     static Output run(String command, String configName, Network network, Engine engine, SimulationOptions options,
-                      boolean progress, PrintWriter err, OutputFolder folder) throws IOException {
-        SpikeRecorder spikes = new SpikeRecorder();
+                      boolean progress, PrintWriter err, OutputFolder folder, boolean keepSpikes) {
         ProgressBar bar = new ProgressBar(err, progress, engine.name());
-        SimulationResult r = engine.run(network, options, spikes, bar);
-        int[] neurons = spikes.neurons();
-        double[] times = spikes.times();
-        SpikeFiles.writeCsv(folder.file(SPIKES_CSV), neurons, times);
-        SpikeFiles.writeBinary(folder.file(SPIKES_BIN), neurons, times);
+        SimulationResult r;
+        int[] neurons = null;
+        double[] times = null;
+        // The writers stream to temporary files and move them into the staging folder at the end.
+        try (SpikeFileWriter csv = SpikeFileWriter.csv(folder.file(SPIKES_CSV));
+             SpikeFileWriter bin = SpikeFileWriter.binary(folder.file(SPIKES_BIN))) {
+            if (keepSpikes) {
+                SpikeRecorder spikes = new SpikeRecorder();
+                r = engine.run(network, options, csv, bin, spikes, bar);
+                neurons = spikes.neurons();
+                times = spikes.times();
+            } else {
+                r = engine.run(network, options, csv, bin, bar);
+            }
+        }
 
         ObjectNode s = Json.object();
         s.put("command", command);

@@ -1,6 +1,5 @@
 package org.hrsnn.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -16,27 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class OutputFilesTest {
-
-    @Test
-    void binarySpikeFileReadsBackExactly(@TempDir Path dir) throws IOException {
-        int[] n = {3, 0, 7, 7};
-        double[] t = {0.1, 0.30000000000000004, 1e-300, 999.999};
-        Path f = dir.resolve("s.bin");
-        SpikeFiles.writeBinary(f, n, t);
-        assertEquals(8 + 4 + 8 + 12L * n.length, Files.size(f));
-        Object[] back = SpikeFiles.readBinary(f);
-        assertArrayEquals(n, (int[]) back[0]);
-        assertArrayEquals(t, (double[]) back[1]);
-        Path c = dir.resolve("s.csv");
-        SpikeFiles.writeCsv(c, n, t);
-        List<String> lines = Files.readAllLines(c);
-        assertEquals(5, lines.size());
-        for (int k = 0; k < n.length; k++) {
-            String[] f2 = lines.get(k + 1).split(",");
-            assertEquals(n[k], Integer.parseInt(f2[0]));
-            assertEquals(t[k], Double.parseDouble(f2[1]), "CSV keeps every digit");
-        }
-    }
 
     @Test
     void rasterIsAPngOfTheRequestedSizeEvenWithoutSpikes(@TempDir Path dir) throws IOException {

@@ -1,6 +1,10 @@
 package org.hrsnn.simulator.config;
 
 import java.util.List;
+import org.hrsnn.simulator.input.PoissonSource;
+import org.hrsnn.simulator.input.SpikeSource;
+import org.hrsnn.simulator.input.SpikeTimesSource;
+import org.hrsnn.simulator.input.SpikeTrains;
 import org.hrsnn.simulator.random.ParameterDistribution;
 
 /** An external input of a configuration, told apart by {@code type}. */
@@ -25,6 +29,14 @@ public sealed interface InputConfig {
             return binMs != null;
         }
 
+        /** The spike source this input describes. */
+        public SpikeSource toSource() {
+            if (!timeVarying()) {
+                return new PoissonSource(channels, rateHz.get(0));
+            }
+            return PoissonSource.timeVarying(channels, rateHz.stream().mapToDouble(Double::doubleValue).toArray(), binMs);
+        }
+
         @Override
         public String type() {
             return "poisson";
@@ -41,6 +53,16 @@ public sealed interface InputConfig {
         @Override
         public String type() {
             return "spikeTimes";
+        }
+
+        /** The spike source this input describes. */
+        public SpikeSource toSource() {
+            int[] start = new int[times.size() + 1];
+            for (int c = 0; c < times.size(); c++) {
+                start[c + 1] = start[c] + times.get(c).size();
+            }
+            double[] t = times.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
+            return new SpikeTimesSource(new SpikeTrains(start, t));
         }
     }
 

@@ -164,7 +164,11 @@ public final class NetworkConfig {
         size.put(NetworkBuilder.ALL, n);
         for (ConnectionConfig c : connections) {
             if (c.synapses() != null) {
-                Sources.connectExplicit(b, c);
+                ConnectionConfig.ExplicitSynapses e = c.synapses();
+                b.connectExplicit(c.pre(), c.post(), e.pre().stream().mapToInt(Integer::intValue).toArray(),
+                        e.post().stream().mapToInt(Integer::intValue).toArray(),
+                        e.weight().stream().mapToDouble(Double::doubleValue).toArray(),
+                        e.delay().stream().mapToDouble(Double::doubleValue).toArray());
             } else {
                 b.connect(c.pre(), c.post(), c.rule().toRule(), c.weight(), c.delay());
             }
@@ -184,9 +188,9 @@ public final class NetworkConfig {
                 b.current(new CurrentInjection(cur.name(), neurons, cur.amplitude(), cur.startMs(),
                         cur.stopMs() == null ? Double.POSITIVE_INFINITY : cur.stopMs()));
             } else if (in instanceof InputConfig.Poisson p) {
-                b.input(p.name(), Sources.poisson(p), p.target(), p.rule().toRule(), p.weight(), p.delay());
+                b.input(p.name(), p.toSource(), p.target(), p.rule().toRule(), p.weight(), p.delay());
             } else if (in instanceof InputConfig.SpikeTimes s) {
-                b.input(s.name(), Sources.spikeTimes(s), s.target(), s.rule().toRule(), s.weight(), s.delay());
+                b.input(s.name(), s.toSource(), s.target(), s.rule().toRule(), s.weight(), s.delay());
             }
         }
         return b.build();

@@ -1,7 +1,11 @@
 package org.hrsnn.simulator.config;
 
+import org.hrsnn.simulator.connectivity.AllToAll;
 import org.hrsnn.simulator.connectivity.ConnectivityRule;
+import org.hrsnn.simulator.connectivity.FixedInDegree;
+import org.hrsnn.simulator.connectivity.FixedOutDegree;
 import org.hrsnn.simulator.connectivity.FixedProbability;
+import org.hrsnn.simulator.connectivity.SmallWorld;
 
 /**
  * A connectivity rule as written in a configuration ({@code rule: {type: ..., ...}}); each
@@ -35,7 +39,7 @@ public sealed interface RuleConfig {
 
         @Override
         public ConnectivityRule toRule() {
-            return Rules.fixedInDegree(k, allowAutapses);
+            return new FixedInDegree(k, allowAutapses);
         }
     }
 
@@ -48,7 +52,7 @@ public sealed interface RuleConfig {
 
         @Override
         public ConnectivityRule toRule() {
-            return Rules.fixedOutDegree(k, allowAutapses);
+            return new FixedOutDegree(k, allowAutapses);
         }
     }
 
@@ -61,7 +65,7 @@ public sealed interface RuleConfig {
 
         @Override
         public ConnectivityRule toRule() {
-            return Rules.smallWorld(k, rewiring);
+            return new SmallWorld(k, rewiring);
         }
     }
 
@@ -74,7 +78,7 @@ public sealed interface RuleConfig {
 
         @Override
         public ConnectivityRule toRule() {
-            return Rules.allToAll(allowAutapses);
+            return new AllToAll(allowAutapses);
         }
     }
 }

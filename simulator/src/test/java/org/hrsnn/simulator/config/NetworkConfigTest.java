@@ -146,6 +146,35 @@ class NetworkConfigTest {
     }
 
     @Test
+    void everyFeatureBuildsAndYamlAndJsonGiveTheSameNetwork() {
+        NetworkConfig c = NetworkConfig.parse(FULL, NetworkConfig.Format.YAML);
+        Network net = c.build();
+        Network again = NetworkConfig.parse(c.toJson(), NetworkConfig.Format.JSON).build();
+        assertEquals(50, net.size());
+        assertEquals(List.of("drive", "ramp", "cue"), net.inputs().stream().map(g -> g.name()).toList());
+        assertEquals(3, net.inputs().get(2).source().channels());
+        assertEquals(30, net.inputs().get(2).projection().size(), "cue: 3 channels all-to-all onto 10 neurons");
+        assertEquals(50, net.inputs().get(1).projection().size(), "ramp: in-degree 1 onto all 50 neurons");
+        assertEquals(2, net.currents().size());
+        assertArrayEquals(new int[] {40, 41, 42, 43, 44, 45, 46, 47, 48, 49}, net.currents().get(1).neurons());
+        // the explicit synapse exc 39 -> inh 3 (global 43), weight 3 nA (excitatory), delay 2 ms
+        org.hrsnn.simulator.network.SynapseMatrix s = net.synapses();
+        boolean found = false;
+        for (int k = s.rowStart[39]; k < s.rowStart[40]; k++) {
+            found |= s.target[k] == 43 && s.weight[k] == 3.0 && s.delay[k] == 2.0;
+        }
+        assertTrue(found, "explicit synapse present");
+        for (int k = s.rowStart[40]; k < s.rowStart[50]; k++) {
+            assertTrue(s.weight[k] < 0, "inhibitory population's weights are negative");
+        }
+        assertArrayEquals(net.synapses().target, again.synapses().target);
+        assertArrayEquals(net.synapses().weight, again.synapses().weight);
+        assertArrayEquals(net.synapses().delay, again.synapses().delay);
+        assertArrayEquals(net.parameters().membraneTau, again.parameters().membraneTau);
+        assertArrayEquals(net.parameters().adaptationStrength, again.parameters().adaptationStrength);
+    }
+
+    @Test
     void seedOverrideChangesOnlyTheSeed() {
         NetworkConfig c = NetworkConfig.parse(FULL, NetworkConfig.Format.YAML);
         NetworkConfig d = c.withSeed(99);

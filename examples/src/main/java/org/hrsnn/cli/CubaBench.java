@@ -252,12 +252,12 @@ final class CubaBench implements Callable<Integer> {
         if (common.json) {
             out.println(Json.line(line));
         } else if (line.get("kind").asText().equals("brian2")) {
-            out.printf("%-8s %-14s N=%-7d wall/bio %8.4f s   events/wall-s %9.3g   rate %6.2f Hz%n",
-                    line.get("model").asText(), "brian2", line.get("neurons").asInt(),
+            out.printf("%-8s %-6s %-6s N=%-7d wall/bio %8.4f s   events/wall-s %9.3g   rate %6.2f Hz%n",
+                    line.get("model").asText(), "brian2", "", line.get("neurons").asInt(),
                     line.get("wallPerBioSecond").asDouble(), line.get("synapticEventsPerWallSecond").asDouble(),
                     line.get("meanRateHz").asDouble());
         } else {
-            StringBuilder sb = new StringBuilder(String.format("%-8s %-6s %2d thr    N=%-7d wall/bio %8.4f s   events/wall-s %9.3g   rate %6.2f Hz",
+            StringBuilder sb = new StringBuilder(String.format("%-8s %-6s %2d thr  N=%-7d wall/bio %8.4f s   events/wall-s %9.3g   rate %6.2f Hz",
                     line.get("model").asText(), line.get("engine").asText(), line.get("threads").asInt(),
                     line.get("neurons").asInt(), line.get("wallPerBioSecond").asDouble(),
                     line.get("synapticEventsPerWallSecond").asDouble(), line.get("meanRateHz").asDouble()));

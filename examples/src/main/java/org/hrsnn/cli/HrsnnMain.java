@@ -34,8 +34,18 @@ public final class HrsnnMain implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (common.json) {
+            var o = Json.object();
+            o.put("version", new Version().getVersion()[0]);
+            var commands = o.putArray("commands");
+            spec.commandLine().getSubcommands().keySet().forEach(commands::add);
+            out.println(Json.line(o));
+        } else {
+            spec.commandLine().usage(out);
+        }
+        out.flush();
         return 0;
     }
 

@@ -31,6 +31,41 @@ class CommandLineTest {
     }
 
     @Test
+    void unexpectedErrorsGiveExitCode1AndOneLineUnlessDebug() {
+        for (boolean debug : new boolean[] {false, true}) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            String[] args = debug ? new String[] {"boom", "--debug"} : new String[] {"boom"};
+            picocli.CommandLine cmd = HrsnnMain.commandLine(args, new PrintWriter(out, true), new PrintWriter(err, true));
+            cmd.addSubcommand("boom", new Boom());
+            cmd.setErr(new PrintWriter(err, true)); // reaches the subcommand added after construction
+            assertEquals(1, cmd.execute(args));
+            String e = err.toString();
+            assertTrue(e.startsWith("hrsnn: unexpected error IllegalStateException: first line"), e);
+            assertEquals(!debug, e.strip().lines().count() == 1, e);
+            assertEquals(debug, e.contains("\tat "), e);
+        }
+    }
+
+    @picocli.CommandLine.Command(name = "boom")
+    static final class Boom implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.Option(names = "--debug")
+        boolean debug;
+
+        @Override
+        public Integer call() {
+            throw new IllegalStateException("first line\nsecond line");
+        }
+    }
+
+    @Test
+    void topLevelJsonListsTheCommands() {
+        CliTestSupport.Result r = CliTestSupport.run("--json");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().contains("\"commands\":[\"help\"") || r.out().contains("\"simulate\""), r.out());
+    }
+
+    @Test
     void unknownSubcommandIsAUserError() {
         CliTestSupport.Result r = CliTestSupport.run("simulte");
         assertEquals(2, r.exitCode());

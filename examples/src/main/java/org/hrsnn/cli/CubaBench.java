@@ -136,7 +136,7 @@ final class CubaBench implements Callable<Integer> {
                     }
                     for (int t : threadCounts) {
                         SimulationOptions options = new SimulationOptions(durationMs, seed, t, SimulationOptions.DEFAULT_DT_MS);
-                        ProgressBar bar = new ProgressBar(err, ProgressBar.wanted(common.quiet || common.json),
+                        ProgressBar bar = new ProgressBar(err, ProgressBar.wanted(common.quiet),
                                 model + " N=" + size + " " + engineName + " " + t + "t");
                         SimulationResult r = runOnce(engineName, network, options, bar);
                         ObjectNode line = line(model, network, r, t, size);

@@ -25,7 +25,13 @@ public final class ExactLif {
         if (delta == 0.0) {
             return h / tauM * em;
         }
-        return em * tauS / delta * Math.expm1(h * delta / (tauS * tauM));
+        double x = h * delta / (tauS * tauM);
+        if (x > 1.0) {
+            // far from the tau_s == tau_m limit the plain difference has no cancellation, and
+            // e^{-h/tau_m} expm1(x) would be 0 * infinity for h >> tau_m
+            return tauS / delta * (Math.exp(-h / tauS) - em);
+        }
+        return em * tauS / delta * Math.expm1(x);
     }
 
     /**

@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
  * learning and hardware mapping join as those modules land.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Simulate the embedded default HRSNN (about 1000 LIF neurons, 80/20 E/I,",
-            "gamma-distributed membrane time constants, small-world recurrence, Poisson input)",
-            "with the event engine; writes spikes, raster.png and summary.json."})
+        description = {"Simulate the embedded default HRSNN; write spikes, raster.png and summary.json.",
+            "The network: 1000 LIF neurons, 80/20 E/I, gamma-distributed membrane time constants,",
+            "small-world excitatory recurrence, Poisson input; run with the exact event engine."})
 final class DemoCommand implements Callable<Integer> {
     static final double FULL_MS = 1000;
     static final double QUICK_MS = 200;

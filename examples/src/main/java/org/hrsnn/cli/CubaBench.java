@@ -50,6 +50,7 @@ final class CubaBench implements Callable<Integer> {
     static final int[] SCALING_SIZES = {4_000, 16_000, 64_000, 256_000};
     static final int SCALING_IN_DEGREE = 80;
     static final double WARMUP_MAX_MS = 1000;
+    static final int WARMUP_RUNS = 2;
 
     @Option(names = "--duration", paramLabel = "TIME", defaultValue = "10s",
             description = "Biological time per run, with unit ms or s (default: ${DEFAULT-VALUE}).")
@@ -129,10 +130,13 @@ final class CubaBench implements Callable<Integer> {
                 Network network = network(size, het);
                 for (String engineName : engineNames) {
                     if (!warmedUp || size == sizes[0]) {
-                        // JIT warm-up: compile the engine's hot loops before timing.
-                        Engine warm = Engines.create("--engines", engineName);
-                        warm.run(network, new SimulationOptions(Math.min(WARMUP_MAX_MS, durationMs), seed + 1,
-                                threadCounts.get(0), SimulationOptions.DEFAULT_DT_MS));
+                        // JIT warm-up: compile the engine's hot loops before timing (two runs, so
+                        // that the optimising compiler has seen the steady state).
+                        for (int w = 0; w < WARMUP_RUNS; w++) {
+                            Engine warm = Engines.create("--engines", engineName);
+                            warm.run(network, new SimulationOptions(Math.min(WARMUP_MAX_MS, durationMs), seed + 1 + w,
+                                    threadCounts.get(0), SimulationOptions.DEFAULT_DT_MS));
+                        }
                     }
                     for (int t : threadCounts) {
                         SimulationOptions options = new SimulationOptions(durationMs, seed, t, SimulationOptions.DEFAULT_DT_MS);

@@ -26,7 +26,7 @@ import org.ejml.dense.row.NormOps_DDRM;
  */
 public final class ContinuousLyapunovSolver {
     private static final int MAX_DOUBLINGS = 64;
-    private static final double TOLERANCE = 1e-13;
+    private static final double TOLERANCE = 1e-10;
     private static final double BLOW_UP = 1e12;
 
     private int lastDoublings;

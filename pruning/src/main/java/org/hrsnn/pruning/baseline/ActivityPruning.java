@@ -5,7 +5,7 @@ import java.util.Map;
 import org.hrsnn.pruning.NetworkSurgery;
 import org.hrsnn.pruning.PruningResult;
 import org.hrsnn.pruning.PruningStrategy;
-import org.hrsnn.pruning.lyapunov.LifSurrogateDynamics;
+import org.hrsnn.pruning.evaluation.SurrogateRates;
 import org.hrsnn.pruning.lyapunov.SurrogateOptions;
 import org.hrsnn.simulator.InvalidInputException;
 import org.hrsnn.simulator.engine.Engine;
@@ -20,7 +20,7 @@ import org.hrsnn.simulator.random.RandomStreams;
  * (presynaptic rate x |w|, the mean current a synapse carries) until round(density x
  * synapses of the input network) remain. Rates come from a spiking run of {@code engine}
  * (spike counts over the run) or, without an engine, from the rate surrogate
- * ({@link LifSurrogateDynamics}, mean rate over {@code steps} after 200 transient steps).
+ * ({@link SurrogateRates}, mean rate over {@code steps} after 200 transient steps).
  * The paper's baseline prunes a trained network; hrsnn prunes before training, so here the
  * dense network is simulated untrained.
  */
@@ -58,25 +58,7 @@ public final class ActivityPruning implements PruningStrategy {
         if (engine != null) {
             return engine.run(net, simulation).ratesHz();
         }
-        LifSurrogateDynamics f = new LifSurrogateDynamics(net, SurrogateOptions.DEFAULT);
-        double[] x = LifSurrogateDynamics.initialState(net);
-        double[] next = new double[x.length];
-        double[] sum = new double[x.length];
-        for (int t = 0; t < 200 + steps; t++) {
-            f.step(x, next);
-            double[] tmp = x;
-            x = next;
-            next = tmp;
-            if (t >= 200) {
-                for (int i = 0; i < x.length; i++) {
-                    sum[i] += f.rate(i, x[i]);
-                }
-            }
-        }
-        for (int i = 0; i < sum.length; i++) {
-            sum[i] = 1000.0 * sum[i] / steps; // spikes per ms -> Hz
-        }
-        return sum;
+        return SurrogateRates.meanRatesHz(net, SurrogateOptions.DEFAULT, 200, steps);
     }
 
     @Override

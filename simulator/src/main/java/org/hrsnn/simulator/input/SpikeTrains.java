@@ -36,29 +36,57 @@ public final class SpikeTrains {
     }
 
     /**
-     * All spikes in time order (ties by channel), as parallel arrays
-     * {@code [0] = channel (as double), [1] = time}: for engines that merge inputs.
-     * Returned as two arrays to avoid per-spike objects.
+     * The indices k into {@link #times} of all spikes in time order, ties broken by channel
+     * (then by k): for engines that merge inputs. A k-way merge of the per-channel sorted lists
+     * with a binary heap of channels on primitive arrays, O(n log channels), no boxing.
      */
     public int[] channelsInTimeOrder() {
         int n = size();
-        Integer[] idx = new Integer[n]; // one-off sort at set-up, not on the hot path
-        int[] ch = new int[n];
+        int[] order = new int[n];
+        int[] next = new int[channels]; // next unread spike of each channel
+        int[] heap = new int[channels]; // channels with spikes left, min-heap by (time, channel)
+        int h = 0;
         for (int c = 0; c < channels; c++) {
-            for (int k = start[c]; k < start[c + 1]; k++) {
-                ch[k] = c;
-                idx[k] = k;
+            next[c] = start[c];
+            if (start[c] < start[c + 1]) {
+                heap[h++] = c;
             }
         }
-        java.util.Arrays.sort(idx, (a, b) -> {
-            int cmp = Double.compare(times[a], times[b]);
-            return cmp != 0 ? cmp : Integer.compare(ch[a], ch[b]);
-        });
-        int[] order = new int[n];
-        for (int k = 0; k < n; k++) {
-            order[k] = idx[k];
+        for (int i = h / 2 - 1; i >= 0; i--) {
+            siftDown(heap, h, i, next);
+        }
+        for (int out = 0; out < n; out++) {
+            int c = heap[0];
+            order[out] = next[c]++;
+            if (next[c] == start[c + 1]) {
+                heap[0] = heap[--h];
+            }
+            siftDown(heap, h, 0, next);
         }
         return order;
+    }
+
+    private boolean before(int a, int b, int[] next) {
+        double ta = times[next[a]];
+        double tb = times[next[b]];
+        return ta < tb || ta == tb && a < b;
+    }
+
+    private void siftDown(int[] heap, int h, int i, int[] next) {
+        while (true) {
+            int l = 2 * i + 1;
+            if (l >= h) {
+                return;
+            }
+            int m = l + 1 < h && before(heap[l + 1], heap[l], next) ? l + 1 : l;
+            if (!before(heap[m], heap[i], next)) {
+                return;
+            }
+            int tmp = heap[i];
+            heap[i] = heap[m];
+            heap[m] = tmp;
+            i = m;
+        }
     }
 
     /** The channel of spike index k (k indexes {@link #times}). */

@@ -41,8 +41,13 @@ public final class NetworkBuilder {
     private final List<InputSpec> inputs = new ArrayList<>();
     private final List<CurrentInjection> currents = new ArrayList<>();
 
+    /** A rule-based connection, or (when {@code explicit} is set) an explicit edge list. */
     private record Connection(String pre, String post, ConnectivityRule rule,
-                              ParameterDistribution weight, ParameterDistribution delay) {
+                              ParameterDistribution weight, ParameterDistribution delay, ExplicitEdges explicit) {
+    }
+
+    /** Local indices, weights (nA) and delays (ms) of an explicit edge list, copied at the call. */
+    private record ExplicitEdges(int[] preLocal, int[] postLocal, double[] weight, double[] delay) {
     }
 
     private record InputSpec(String name, SpikeSource source, String post, ConnectivityRule rule,
@@ -73,8 +78,52 @@ public final class NetworkBuilder {
      */
     public NetworkBuilder connect(String pre, String post, ConnectivityRule rule,
                                   ParameterDistribution weight, ParameterDistribution delay) {
-        connections.add(new Connection(pre, post, rule, weight, delay));
+        connections.add(new Connection(pre, post, rule, weight, delay, null));
         return this;
+    }
+
+    /**
+     * Connects explicitly chosen pairs: synapse e goes from neuron {@code preLocal[e]} of
+     * population {@code pre} to neuron {@code postLocal[e]} of {@code post} ("all" allowed on
+     * either side; indices are local to the population) with weight {@code weight[e]} (nA,
+     * finite) and delay {@code delay[e]} (ms, finite, >= 0). Weights are taken as given, not
+     * re-signed: a weight whose sign contradicts the pre population's Dale sign is rejected.
+     * Lengths, values and (at {@link #build}) indices are checked, naming the offending entry.
+     * The arrays are copied, so the caller may reuse them.
+     */
+    public NetworkBuilder connectExplicit(String pre, String post, int[] preLocal, int[] postLocal,
+                                          double[] weight, double[] delay) {
+        String field = "explicit connection " + pre + "->" + post;
+        if (preLocal == null || postLocal == null || weight == null || delay == null) {
+            throw new InvalidInputException(field, "null", "four non-null arrays preLocal, postLocal, weight, delay");
+        }
+        int m = preLocal.length;
+        checkLength(field + ".postLocal.length", postLocal.length, m);
+        checkLength(field + ".weight.length", weight.length, m);
+        checkLength(field + ".delay.length", delay.length, m);
+        for (int e = 0; e < m; e++) {
+            if (preLocal[e] < 0) {
+                throw new InvalidInputException(field + ".preLocal[" + e + "]", preLocal[e], "a local index >= 0");
+            }
+            if (postLocal[e] < 0) {
+                throw new InvalidInputException(field + ".postLocal[" + e + "]", postLocal[e], "a local index >= 0");
+            }
+            if (!Double.isFinite(weight[e])) {
+                throw new InvalidInputException(field + ".weight[" + e + "]", weight[e], "a finite number (nA)");
+            }
+            if (!(delay[e] >= 0) || Double.isInfinite(delay[e])) {
+                throw new InvalidInputException(field + ".delay[" + e + "]", delay[e], "a finite number of ms >= 0");
+            }
+        }
+        connections.add(new Connection(pre, post, null, null, null,
+                new ExplicitEdges(preLocal.clone(), postLocal.clone(), weight.clone(), delay.clone())));
+        return this;
+    }
+
+    private static void checkLength(String field, int length, int expected) {
+        if (length != expected) {
+            throw new InvalidInputException(field, length, "the length of preLocal (" + expected + ")");
+        }
     }
 
     /** External spikes from {@code source}, projected onto {@code post} by {@code rule}. */
@@ -114,6 +163,10 @@ public final class NetworkBuilder {
             Connection c = connections.get(k);
             Population from = find(pops, c.pre(), "connection[" + k + "].pre", n);
             Population to = find(pops, c.post(), "connection[" + k + "].post", n);
+            if (c.explicit() != null) {
+                addExplicitEdges(pops, from, to, c.explicit(), "explicit connection " + c.pre() + "->" + c.post(), pre, post, w, d);
+                continue;
+            }
             String stream = "connect/" + c.pre() + "->" + c.post() + "#" + k;
             addEdges(from, to, from.sign(), c.rule(), c.weight(), c.delay(), stream, pre, post, w, d);
         }
@@ -155,6 +208,41 @@ public final class NetworkBuilder {
             }
             w.add(sign.apply(x));
             d.add(delays[e]);
+        }
+    }
+
+    private static void addExplicitEdges(List<Population> pops, Population from, Population to, ExplicitEdges x, String field,
+                                         IntArrayList pre, IntArrayList post, DoubleArrayList w, DoubleArrayList d) {
+        for (int e = 0; e < x.preLocal().length; e++) {
+            if (x.preLocal()[e] >= from.size()) {
+                throw new InvalidInputException(field + ".preLocal[" + e + "]", x.preLocal()[e],
+                        "a local index in [0, " + from.size() + ") of population '" + from.name() + "'");
+            }
+            if (x.postLocal()[e] >= to.size()) {
+                throw new InvalidInputException(field + ".postLocal[" + e + "]", x.postLocal()[e],
+                        "a local index in [0, " + to.size() + ") of population '" + to.name() + "'");
+            }
+            double weight = x.weight()[e];
+            // With pre = "all" the sign is that of the population the neuron belongs to.
+            Population owner = from;
+            if (ALL.equals(from.name())) {
+                for (Population p : pops) {
+                    if (p.contains(x.preLocal()[e])) {
+                        owner = p;
+                    }
+                }
+            }
+            DaleSign sign = owner.sign();
+            if (sign == DaleSign.EXCITATORY && weight < 0 || sign == DaleSign.INHIBITORY && weight > 0) {
+                throw new InvalidInputException(field + ".weight[" + e + "]", weight,
+                        "a weight with the " + sign.name().toLowerCase() + " sign of population '" + owner.name() + "'");
+            }
+        }
+        for (int e = 0; e < x.preLocal().length; e++) {
+            pre.add(from.start() + x.preLocal()[e]);
+            post.add(to.start() + x.postLocal()[e]);
+            w.add(x.weight()[e]);
+            d.add(x.delay()[e]);
         }
     }
 

@@ -25,7 +25,13 @@ public final class ExactLif {
         if (delta == 0.0) {
             return h / tauM * em;
         }
-        return em * tauS / delta * Math.expm1(h * delta / (tauS * tauM));
+        double x = h * delta / (tauS * tauM);
+        if (x > 1.0) {
+            // far from the tau_s == tau_m limit the plain difference has no cancellation, and
+            // e^{-h/tau_m} expm1(x) would be 0 * infinity for h >> tau_m
+            return tauS / delta * (Math.exp(-h / tauS) - em);
+        }
+        return em * tauS / delta * Math.expm1(x);
     }
 
     /**
@@ -34,5 +40,18 @@ public final class ExactLif {
      */
     public static double synapticKernelDerivative(double h, double tauS, double tauM) {
         return Math.exp(-h / tauM) / tauM - synapticKernel(h, tauS, tauM) / tauS;
+    }
+
+    /**
+     * Time (ms) at which K(h; tau_s, tau_m) peaks: ln(tau_s / tau_m) tau_s tau_m / (tau_s - tau_m),
+     * tau_m when they are equal (K is unimodal: rising before, falling after). dK/dh has its
+     * minimum (K's inflection) at twice this time.
+     */
+    public static double synapticKernelPeakTime(double tauS, double tauM) {
+        double delta = tauS - tauM;
+        if (delta == 0.0) {
+            return tauM;
+        }
+        return Math.log1p(delta / tauM) * tauS * tauM / delta;
     }
 }

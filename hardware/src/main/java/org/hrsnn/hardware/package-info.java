@@ -1,0 +1,30 @@
+/**
+ * Fixed-point neuromorphic hardware: from a float {@link org.hrsnn.simulator.network.Network} to a
+ * chip-ready integer network, its bit-exact run and its budgets.
+ *
+ * <pre>
+ * Network --Quantiser--> FixedPointNetwork (+ QuantisationReport)
+ *         --CoreMapper--> FixedPointNetwork with cores (+ MappingReport)
+ *         --BitExactEmulator--> spikes and operation counts --EnergyModel--> Budget
+ * </pre>
+ * {@link org.hrsnn.hardware.HardwarePipeline} runs all of it; presets
+ * ({@link org.hrsnn.hardware.preset.HardwarePresets}: loihi1, xylo, custom, or a YAML file) hold
+ * everything chip-specific. Choices made where the sources leave room, each documented at its class:
+ * <ul>
+ * <li>every synapse delivers exactly one step later, external inputs included; float delays are
+ *     reported, not modelled;</li>
+ * <li>the hardware has one synaptic current per neuron: its time constant is tau_e by default
+ *     (or tau_i, or their geometric mean) and the weight gain keeps each input's total charge;</li>
+ * <li>u wraps modularly into (-2^23, 2^23] (equal to Lava's single subtraction within its range);
+ *     v saturates symmetrically; decays round toward zero; weight exponents floor;</li>
+ * <li>weight truncation shifts the two's complement value in MIXED mode and the magnitude in the
+ *     single-sign modes;</li>
+ * <li>refractory (off for the Lava-compatible preset): after a spike, v is held at 0 for the
+ *     count's steps while u keeps integrating;</li>
+ * <li>the float side of every comparison is {@link org.hrsnn.hardware.compare.FloatStepReference},
+ *     the same per-step equations in double precision; the simulator's exact engines differ from
+ *     it by discretisation and delays.</li>
+ * </ul>
+ * Not yet here: on-chip learning emulation (it builds on the learning module).
+ */
+package org.hrsnn.hardware;

@@ -1,0 +1,162 @@
+package org.hrsnn.hardware.quantise;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.hrsnn.hardware.Issue;
+import org.hrsnn.hardware.TestNetworks;
+import org.hrsnn.hardware.fixedpoint.FixedPointNetwork;
+import org.hrsnn.hardware.fixedpoint.SignMode;
+import org.hrsnn.hardware.preset.HardwarePreset;
+import org.hrsnn.hardware.preset.HardwarePresets;
+import org.hrsnn.simulator.InvalidInputException;
+import org.hrsnn.simulator.network.Network;
+import org.junit.jupiter.api.Test;
+
+class QuantiserTest {
+    private static final HardwarePreset LOIHI = HardwarePresets.loihi1();
+
+    @Test
+    void decayConstantsInvertTheirEffectiveTimeConstant() {
+        var f = LOIHI.neuron();
+        // du = 4096 (1 - e^{-dt/tau}) - 1 with the offset; the realised tau is within one decay unit
+        for (double tau : new double[] {2, 5, 20, 100, 1000}) {
+            int du = Decays.decayConstant(tau, 1.0, f, 1);
+            int dv = Decays.decayConstant(tau, 1.0, f, 0);
+            assertEquals(dv - 1, du);
+            assertEquals(Math.round(4096 * (1 - Math.exp(-1 / tau))), dv);
+            double real = Decays.effectiveTau(dv, 1.0, f, 0);
+            double slope = tau * tau / 4096.0 * Math.exp(1 / tau); // |dtau/dd| for dt = 1
+            assertEquals(tau, real, slope * 0.51 + 1e-9);
+        }
+        // Xylo-like shift decay: 1 - 2^-d closest to e^{-dt/tau}
+        var x = HardwarePresets.xylo().neuron();
+        assertEquals(4, Decays.decayConstant(16, 1.0, x, 0)); // 1/16 ~ 1 - e^{-1/16}
+    }
+
+    @Test
+    void representableWeightsQuantiseExactly() {
+        double[] w = {64, -128, 32, 254};
+        ProjectionQuantisation.Weights q = ProjectionQuantisation.quantise(w, SignMode.MIXED, 8, 8, -8, 7);
+        assertEquals(0, q.relativeRmsError(), 1e-12);
+        assertArrayEquals(new int[] {64, -128, 32, 254}, q.weight());
+        assertEquals(0, q.exponent());
+        // the same weights times 8 need exponent 3
+        double[] w8 = Arrays.stream(w).map(v -> v * 8).toArray();
+        assertEquals(3, ProjectionQuantisation.quantise(w8, SignMode.MIXED, 8, 8, -8, 7).exponent());
+        // {128, 256, 384} are exact with 2 bits (multiples of 64 up to 192, exponent 1), not with 1
+        ProjectionQuantisation.Weights two = ProjectionQuantisation.quantiseFewestBits(new double[] {128, 256, 384},
+                SignMode.EXCITATORY, 8, 8, 1, -8, 7);
+        assertEquals(2, two.numWeightBits());
+        assertEquals(1, two.exponent());
+        assertEquals(0, two.relativeRmsError(), 1e-12);
+        assertEquals(8, ProjectionQuantisation.quantiseFewestBits(new double[] {1, 2, 255}, SignMode.EXCITATORY, 8, 8, 1, -8, 7)
+                .numWeightBits());
+        // fewer bits: a coarser grid, more error
+        double[] r = {0.3, 0.7, 1.1, 5.9, 17.3, 100.2};
+        double prev = -1;
+        for (int bits = 8; bits >= 2; bits--) {
+            double err = ProjectionQuantisation.quantise(r, SignMode.EXCITATORY, 8, bits, -8, 7).relativeRmsError();
+            assertTrue(err >= prev - 1e-12, bits + " bits: " + err + " < " + prev);
+            prev = err;
+        }
+    }
+
+    @Test
+    void mapsThresholdsAndScalesAsDocumented() {
+        Network net = TestNetworks.heterogeneous(40, 10, 3, 0.5, -2.0);
+        Quantised q = new Quantiser().quantise(net, LOIHI, QuantiserOptions.defaults(1.0));
+        FixedPointNetwork f = q.network();
+        // every threshold is 10 mV = the largest: it sits at 2^(24-1-2) in v units, mantissa 2^21 >> 6
+        for (int v : f.vth) {
+            assertEquals(1 << 15, v);
+        }
+        assertEquals((1 << 21) / 10.0, q.report().voltageScale(), 1e-9);
+        assertTrue(q.report().threshold().maxRelative() < 1e-12);
+        // bias: relative rounding error of a 13-bit mantissa is below 2^-11 for biases that need an exponent
+        assertTrue(q.report().bias().maxAbsolute() < 1e-3, "bias error " + q.report().bias());
+        assertEquals(2, q.report().projections().stream().filter(p -> p.name().startsWith("exc") || p.name().startsWith("inh"))
+                .map(ProjectionQuantisation::signMode).distinct().count());
+        // 8-bit weights: all weights equal per projection, so the error is the rounding of one value
+        assertTrue(q.report().weightRelativeRmsError() < 0.02, "" + q.report().projections());
+
+        // refractory off by default for the Lava-compatible preset
+        assertTrue(Arrays.stream(f.refractorySteps).allMatch(r -> r == 0));
+        assertTrue(Arrays.stream(new Quantiser().quantise(net, LOIHI, QuantiserOptions.defaults(1.0).withRefractory(true))
+                .network().refractorySteps).allMatch(r -> r == 2));
+        assertTrue(q.report().issues().stream().noneMatch(Issue::isError));
+    }
+
+    @Test
+    void prototypesBoundTheDistinctDecaysAndTradeTimescaleError() {
+        Network net = TestNetworks.heterogeneous(80, 20, 5, 0.5, -2.0);
+        double prevError = Double.POSITIVE_INFINITY;
+        for (int p : new int[] {1, 2, 4, 8, 32}) {
+            Quantised q = new Quantiser().quantise(net, LOIHI, QuantiserOptions.defaults(1.0).withMaxPrototypes(p));
+            FixedPointNetwork f = q.network();
+            long distinct = java.util.stream.IntStream.range(0, f.size).mapToLong(i -> ((long) f.du[i] << 32) | f.dv[i])
+                    .distinct().count();
+            assertTrue(distinct <= p, p + " prototypes, " + distinct + " distinct (du, dv)");
+            assertEquals(distinct, f.prototypes());
+            double err = q.report().membraneTau().meanRelative();
+            assertTrue(err <= prevError + 1e-9, "P = " + p + ": " + err + " > " + prevError);
+            prevError = err;
+        }
+        assertTrue(prevError < 0.05, "32 prototypes for tau_m in [10, 40] ms: " + prevError);
+        Quantised one = new Quantiser().quantise(net, LOIHI, QuantiserOptions.defaults(1.0).withMaxPrototypes(1));
+        assertTrue(one.report().membraneTau().maxRelative() > 0.3);
+    }
+
+    @Test
+    void unrepresentableWeightIsAnErrorNamingTheSynapse() {
+        Network net = TestNetworks.heterogeneous(40, 10, 3, 0.5, -2.0);
+        // a weight 1e6 x larger than the rest: beyond weight exponent 7 with 8 bits
+        double[] w = net.synapses().weight.clone();
+        w[7] = 1e6;
+        Network bad = net.withSynapses(net.synapses().filter(fill(w.length), w));
+        Quantised q = new Quantiser().quantise(bad, LOIHI, QuantiserOptions.defaults(1.0));
+        assertFalse(q.report().ok());
+        Issue e = q.report().errors().get(0);
+        assertEquals("weight not representable", e.what());
+        int src = net.synapses().sourceOf(7);
+        assertTrue(e.where().contains(src + " -> " + net.synapses().target[7]), e.where());
+        InvalidInputException ex = assertThrows(InvalidInputException.class, q::network);
+        assertTrue(ex.getMessage().contains("weight not representable"));
+    }
+
+    @Test
+    void unrepresentableBiasAndUnderflowingWeightsAreErrors() {
+        Network net = TestNetworks.heterogeneous(40, 10, 3, 0.5, -2.0);
+        double[] bias = net.parameters().biasCurrent.clone();
+        bias[12] = 1e6; // 1e6 nA with R = 1: far beyond 4095 << 7 hardware units per step
+        var p = net.parameters();
+        var params = new org.hrsnn.simulator.network.NeuronParameters(p.membraneTau, p.excitatoryTau, p.inhibitoryTau,
+                p.threshold, p.resetPotential, p.leakPotential, p.resistance, p.refractoryPeriod, bias, p.adaptationTau,
+                p.adaptationStrength, p.initialPotential);
+        QuantisationReport r = new Quantiser().quantise(net.withParameters(params), LOIHI, QuantiserOptions.defaults(1.0)).report();
+        assertFalse(r.ok());
+        assertEquals("bias not representable", r.errors().get(0).what());
+        assertTrue(r.errors().get(0).where().startsWith("neuron 12 "), r.errors().get(0).where());
+
+        // recurrent weights 1e-9 nA: zero at every weight exponent
+        double[] w = net.synapses().weight.clone();
+        for (int k = 0; k < w.length; k++) {
+            w[k] *= 1e-9;
+        }
+        QuantisationReport u = new Quantiser().quantise(net.withSynapses(net.synapses().filter(fill(w.length), w)), LOIHI,
+                QuantiserOptions.defaults(1.0)).report();
+        assertFalse(u.ok());
+        assertTrue(u.errors().stream().allMatch(e -> e.what().equals("weights underflow")), u.errors().toString());
+        assertEquals(4, u.errors().size()); // exc->exc, exc->inh, inh->exc, inh->inh
+    }
+
+    private static boolean[] fill(int n) {
+        boolean[] b = new boolean[n];
+        Arrays.fill(b, true);
+        return b;
+    }
+}

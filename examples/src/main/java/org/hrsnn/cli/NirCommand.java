@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.hrsnn.crosscheck.Brian2Crosscheck;
 import org.hrsnn.crosscheck.CrosscheckNetworks;
 import org.hrsnn.simulator.InvalidInputException;
 import org.hrsnn.simulator.input.InputGroup;
@@ -18,18 +20,20 @@ import org.hrsnn.simulator.network.Population;
 import org.hrsnn.simulator.network.SynapseMatrix;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code hrsnn nir}: write a network as a NIR file, or read one and say what was imported.
  *
  * <pre>
- * nir export --network cuba|cubahet|small-het [--n N] [--seed S] --out net.nir
+ * nir export (--config FILE | --network cuba|cubahet|small-het [--n N]) [--seed S] [--round-delays 0.1ms] --out net.nir
  * nir import net.nir [--out DIR] [--json]      (DIR/summary.json)
  * </pre>
  * A bad file or bad option prints the {@link InvalidInputException} message on stderr and exits
- * with code 2.
+ * with code 2 (through {@link HrsnnMain}).
  */
 @Command(name = "nir", mixinStandardHelpOptions = true, description = "NIR (Neuromorphic Intermediate Representation) files.",
         subcommands = {NirCommand.ExportCommand.class, NirCommand.ImportCommand.class})
@@ -37,23 +41,6 @@ public final class NirCommand implements Runnable {
     @Override
     public void run() {
         CommandLine.usage(this, System.out);
-    }
-
-    public static void main(String[] args) {
-        System.exit(execute(args));
-    }
-
-    /** Runs the command; InvalidInputException becomes exit code 2 with its message on stderr. */
-    public static int execute(String... args) {
-        CommandLine cl = new CommandLine(new NirCommand());
-        cl.setExecutionExceptionHandler((ex, line, parse) -> {
-            if (ex instanceof InvalidInputException) {
-                line.getErr().println("error: " + ex.getMessage());
-                return 2;
-            }
-            throw ex;
-        });
-        return cl.execute(args);
     }
 
     /** Reads a NIR file, turning a missing file into an InvalidInputException too. */
@@ -66,26 +53,54 @@ public final class NirCommand implements Runnable {
 
     @Command(name = "export", mixinStandardHelpOptions = true, description = "Write a network as a NIR file.")
     static final class ExportCommand implements Callable<Integer> {
-        @Option(names = "--network", defaultValue = "cuba", description = "cuba, cubahet or small-het")
+        @Option(names = "--config", paramLabel = "FILE", description = "a network configuration (.yaml/.json), as for simulate")
+        Path config;
+        @Option(names = "--network", description = "cuba, cubahet or small-het (instead of --config)")
         String network;
-        @Option(names = "--n", defaultValue = "4000", description = "number of neurons")
+        @Option(names = "--n", defaultValue = "4000", description = "number of neurons of --network")
         int n;
-        @Option(names = "--seed", defaultValue = "1")
-        long seed;
-        @Option(names = "--dt", defaultValue = "0.1", description = "grid (ms) for small-het's delays")
-        double dt;
+        @Option(names = "--seed", description = "seed (default 1, or the configuration's)")
+        Long seed;
+        @Option(names = "--dt", defaultValue = "0.1ms", description = "grid of small-het's delays")
+        String dt;
+        @Option(names = "--round-delays", paramLabel = "DT",
+                description = "round every delay to a multiple of DT (e.g. 0.1ms): NIR holds at most 64 distinct delays")
+        String roundDelays;
         @Option(names = "--out", required = true, description = "the NIR file to write")
         Path out;
+        @Spec
+        CommandSpec spec;
 
         @Override
         public Integer call() {
-            if (n < 2) {
-                throw new InvalidInputException("--n", n, "at least 2 neurons");
+            if ((config == null) == (network == null)) {
+                throw new InvalidInputException("--config/--network", config == null ? "neither" : "both",
+                        "exactly one of --config FILE or --network NAME");
             }
-            Network net = CrosscheckNetworks.named(network, n, seed, dt);
+            Network net;
+            String what;
+            if (config != null) {
+                var cfg = SimulationRunner.config(config);
+                if (seed != null) {
+                    cfg = cfg.withSeed(seed);
+                }
+                net = cfg.build();
+                what = config.toString();
+            } else {
+                if (n < 2) {
+                    throw new InvalidInputException("--n", n, "at least 2 neurons");
+                }
+                net = CrosscheckNetworks.named(network, n, seed == null ? 1 : seed, Durations.millis("--dt", dt));
+                what = network;
+            }
+            if (roundDelays != null) {
+                net = Brian2Crosscheck.withGridDelays(net, Durations.millis("--round-delays", roundDelays));
+            }
             NirExporter.write(net, out);
-            System.out.printf(Locale.ROOT, "wrote %s: %s, %d neurons, %d synapses, %d input group(s)%n", out, network,
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.printf(Locale.ROOT, "wrote %s: %s, %d neurons, %d synapses, %d input group(s)%n", out, what,
                     net.size(), net.synapses().size(), net.inputs().size());
+            stdout.flush();
             return 0;
         }
     }
@@ -98,6 +113,8 @@ public final class NirCommand implements Runnable {
         Path out;
         @Option(names = "--json", description = "print the summary as JSON")
         boolean json;
+        @Spec
+        CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
@@ -107,11 +124,13 @@ public final class NirCommand implements Runnable {
                 Files.createDirectories(out);
                 Files.writeString(out.resolve("summary.json"), CrosscheckCommand.JSON.writeValueAsString(s));
             }
+            PrintWriter stdout = spec.commandLine().getOut();
             if (json) {
-                System.out.println(CrosscheckCommand.JSON.writeValueAsString(s));
+                stdout.println(Json.line(s));
             } else {
-                print(s);
+                print(stdout, s);
             }
+            stdout.flush();
             return 0;
         }
 
@@ -171,29 +190,29 @@ public final class NirCommand implements Runnable {
             o.putObject(name).put("min", x.length == 0 ? Double.NaN : lo).put("max", x.length == 0 ? Double.NaN : hi);
         }
 
-        private static void print(ObjectNode s) {
-            System.out.printf(Locale.ROOT, "%s: %d neurons%n", s.get("file").asText(), s.get("neurons").asInt());
-            s.get("populations").forEach(p -> System.out.printf(Locale.ROOT, "  population %s: [%d, %d) %s %s%n",
+        private static void print(PrintWriter out, ObjectNode s) {
+            out.printf(Locale.ROOT, "%s: %d neurons%n", s.get("file").asText(), s.get("neurons").asInt());
+            s.get("populations").forEach(p -> out.printf(Locale.ROOT, "  population %s: [%d, %d) %s %s%n",
                     p.get("name").asText(), p.get("start").asInt(), p.get("start").asInt() + p.get("size").asInt(),
                     p.get("model").asText(), p.get("sign").asText()));
-            s.get("parameters").fields().forEachRemaining(e -> System.out.printf(Locale.ROOT, "  %-22s %s .. %s%n",
+            s.get("parameters").fields().forEachRemaining(e -> out.printf(Locale.ROOT, "  %-22s %s .. %s%n",
                     e.getKey(), num(e.getValue().get("min")), num(e.getValue().get("max"))));
-            printSynapses("recurrent", s.get("recurrent"));
-            s.get("inputs").forEach(g -> printSynapses("input " + g.get("name").asText() + " ("
+            printSynapses(out, "recurrent", s.get("recurrent"));
+            s.get("inputs").forEach(g -> printSynapses(out, "input " + g.get("name").asText() + " ("
                     + g.get("channels").asInt() + " channels)", g));
             if (s.has("readout")) {
-                System.out.printf(Locale.ROOT, "  readout %s -> %s, %d outputs%n", s.get("readout").get("node").asText(),
+                out.printf(Locale.ROOT, "  readout %s -> %s, %d outputs%n", s.get("readout").get("node").asText(),
                         s.get("readout").get("filter").asText(), s.get("readout").get("outputs").asInt());
             }
-            s.get("notes").forEach(n -> System.out.println("  note: " + n.asText()));
+            s.get("notes").forEach(n -> out.println("  note: " + n.asText()));
         }
 
-        private static void printSynapses(String what, com.fasterxml.jackson.databind.JsonNode m) {
+        private static void printSynapses(PrintWriter out, String what, com.fasterxml.jackson.databind.JsonNode m) {
             if (m.get("synapses").asInt() == 0) {
-                System.out.printf(Locale.ROOT, "  %s: no synapses%n", what);
+                out.printf(Locale.ROOT, "  %s: no synapses%n", what);
                 return;
             }
-            System.out.printf(Locale.ROOT, "  %s: %d synapses, weight %s .. %s nA, delay %s .. %s ms%n", what,
+            out.printf(Locale.ROOT, "  %s: %d synapses, weight %s .. %s nA, delay %s .. %s ms%n", what,
                     m.get("synapses").asInt(), num(m.get("weight_nA").get("min")), num(m.get("weight_nA").get("max")),
                     num(m.get("delay_min_ms")), num(m.get("delay_max_ms")));
         }

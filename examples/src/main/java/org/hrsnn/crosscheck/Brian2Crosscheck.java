@@ -30,6 +30,7 @@ import org.hrsnn.simulator.io.nir.NirGraph;
 import org.hrsnn.simulator.io.nir.NirValue;
 import org.hrsnn.simulator.monitor.SpikeRecorder;
 import org.hrsnn.simulator.network.Network;
+import org.hrsnn.simulator.network.SynapseMatrix;
 
 /**
  * Cross-simulation against Brian2 through NIR: the network is exported to a NIR file, the input
@@ -218,6 +219,28 @@ public final class Brian2Crosscheck {
                 deleteTree(dir);
             }
         }
+    }
+
+    /**
+     * The network with every delay (recurrent and input, ms) rounded to the nearest multiple of
+     * dt, halves up: NIR needs one Delay node per distinct value (at most 64), and the clock
+     * engine and Brian2 round recurrent delays this way anyway.
+     */
+    public static Network withGridDelays(Network network, double dtMs) {
+        List<InputGroup> groups = new ArrayList<>();
+        for (InputGroup g : network.inputs()) {
+            groups.add(new InputGroup(g.name(), g.source(), roundDelays(g.projection(), dtMs)));
+        }
+        return network.withSynapses(roundDelays(network.synapses(), dtMs)).withInputs(groups, network.currents());
+    }
+
+    private static SynapseMatrix roundDelays(SynapseMatrix m, double dtMs) {
+        double[] d = new double[m.size()];
+        for (int k = 0; k < d.length; k++) {
+            double q = m.delay[k] / dtMs;
+            d[k] = Math.floor(q + 0.5 + GRID_TOLERANCE * Math.max(1.0, q)) * dtMs;
+        }
+        return SynapseMatrix.fromEdges(m.sources, m.targets, m.sourceIndices(), m.target.clone(), m.weight.clone(), d, m.size());
     }
 
     /** The network with every input group's spikes (drawn as the engines would) moved to ceil(t / dt) dt. */

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Supplier;
 import org.hrsnn.crosscheck.CrosscheckNetworks;
 import org.hrsnn.simulator.network.Network;
 import org.junit.jupiter.api.Test;
@@ -24,10 +21,13 @@ class NirCommandTest {
     @Test
     void exportThenImportSummarisesTheSameNetwork() throws Exception {
         Path nir = dir.resolve("net.nir");
-        assertEquals(0, NirCommand.execute("export", "--network", "small-het", "--n", "40", "--seed", "2",
-                "--out", nir.toString()));
+        CliTestSupport.Result e = CliTestSupport.run("nir", "export", "--network", "small-het", "--n", "40", "--seed", "2",
+                "--out", nir.toString());
+        assertEquals(0, e.exitCode(), e.err());
         Path out = dir.resolve("imported");
-        assertEquals(0, NirCommand.execute("import", nir.toString(), "--out", out.toString()));
+        CliTestSupport.Result i = CliTestSupport.run("nir", "import", nir.toString(), "--out", out.toString());
+        assertEquals(0, i.exitCode(), i.err());
+        assertTrue(i.out().contains("40 neurons"), i.out());
         JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         Network net = CrosscheckNetworks.smallHeterogeneous(40, 2, 0.1);
         assertEquals(40, s.get("neurons").asInt());
@@ -42,46 +42,55 @@ class NirCommandTest {
     }
 
     @Test
-    void aFileThatIsNotNirGivesTheMessageAndExitCode2() throws Exception {
+    void exportFromAConfigurationFile() throws Exception {
+        Path cfg = dir.resolve("net.yaml");
+        try (InputStream in = getClass().getResourceAsStream(SimulationRunner.DEFAULT_CONFIG)) {
+            Files.write(cfg, in.readAllBytes());
+        }
+        Path nir = dir.resolve("cfg.nir");
+        // the default configuration's delays are continuous: too many distinct values for NIR
+        CliTestSupport.Result r = CliTestSupport.run("nir", "export", "--config", cfg.toString(), "--out", nir.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("delays"), r.err());
+        r = CliTestSupport.run("nir", "export", "--config", cfg.toString(), "--round-delays", "0.1ms", "--out", nir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Network expected = SimulationRunner.config(cfg).build();
+        CliTestSupport.Result imported = CliTestSupport.run("nir", "import", nir.toString(), "--json");
+        assertEquals(0, imported.exitCode(), imported.err());
+        JsonNode s = new ObjectMapper().readTree(imported.out());
+        assertEquals(expected.size(), s.get("neurons").asInt());
+        assertEquals(expected.synapses().size(), s.get("recurrent").get("synapses").asInt());
+        // rounded to the grid: 0.5 .. 2.0 ms
+        assertEquals(0.5, s.get("recurrent").get("delay_min_ms").asDouble(), 1e-12);
+        assertEquals(2.0, s.get("recurrent").get("delay_max_ms").asDouble(), 1e-12);
+    }
+
+    @Test
+    void badFilesAndOptionsGiveTheMessageAndExitCode2() throws Exception {
         Path bad = dir.resolve("bad.nir");
         Files.writeString(bad, "not an HDF5 file");
-        String[] err = new String[1];
-        int code = withStderr(() -> NirCommand.execute("import", bad.toString()), err);
-        assertEquals(2, code);
-        assertTrue(err[0].contains("bad.nir"), err[0]);
-        int missing = withStderr(() -> NirCommand.execute("import", dir.resolve("none.nir").toString()), err);
-        assertEquals(2, missing);
-        assertTrue(err[0].contains("none.nir"), err[0]);
+        CliTestSupport.Result r = CliTestSupport.run("nir", "import", bad.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("bad.nir"), r.err());
+        r = CliTestSupport.run("nir", "import", dir.resolve("none.nir").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("none.nir"), r.err());
+        r = CliTestSupport.run("nir", "export", "--out", dir.resolve("x.nir").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--config"), r.err());
     }
 
     @Test
     void crosscheckRejectsBadOptionsAndNamesAMissingBrian2() {
-        String[] err = new String[1];
-        assertEquals(2, withStderr(() -> CrosscheckCommand.execute("brian2", "--duration", "soon"), err));
-        assertTrue(err[0].contains("--duration"), err[0]);
-        assertEquals(2, withStderr(() -> CrosscheckCommand.execute("brian2", "--network", "nope"), err));
-        assertTrue(err[0].contains("cuba, cubahet, small-het"), err[0]);
-        assertEquals(3, withStderr(() -> CrosscheckCommand.execute("brian2", "--network", "small-het", "--n", "10",
-                "--duration", "10ms", "--python", "/nonexistent/python3"), err));
-        assertTrue(err[0].contains("Brian2 is not installed: apt-get install -y python3-brian g++"), err[0]);
-    }
-
-    @Test
-    void durationsAcceptSecondsAndMilliseconds() {
-        assertEquals(1000.0, CrosscheckCommand.parseMs("d", "1s"));
-        assertEquals(250.0, CrosscheckCommand.parseMs("d", "250ms"));
-        assertEquals(40.0, CrosscheckCommand.parseMs("d", "40"));
-    }
-
-    private static int withStderr(Supplier<Integer> run, String[] captured) {
-        PrintStream old = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            return run.get();
-        } finally {
-            System.setErr(old);
-            captured[0] = buf.toString(StandardCharsets.UTF_8);
-        }
+        CliTestSupport.Result r = CliTestSupport.run("crosscheck", "brian2", "--duration", "soon");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--duration"), r.err());
+        r = CliTestSupport.run("crosscheck", "brian2", "--network", "nope");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("cuba, cubahet, small-het"), r.err());
+        r = CliTestSupport.run("crosscheck", "brian2", "--network", "small-het", "--n", "10", "--duration", "10ms",
+                "--python", "/nonexistent/python3");
+        assertEquals(3, r.exitCode());
+        assertTrue(r.err().contains("Brian2 is not installed: apt-get install -y python3-brian g++"), r.err());
     }
 }

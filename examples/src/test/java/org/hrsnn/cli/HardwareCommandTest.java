@@ -104,6 +104,107 @@ class HardwareCommandTest {
         assertTrue(JSON.readTree(silent.out()).get("spikes").asInt() < expected.size());
     }
 
+    /**
+     * A second reading of docs/hardware.md: runs network.json with nothing but the JSON tree and the
+     * documented step rules (no hrsnn class), so the file is runnable by another program.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> runFromDocumentation(JsonNode net, Path inputsCsv, int steps) throws Exception {
+        JsonNode nf = net.get("neuronFormat");
+        JsonNode neurons = net.get("neurons");
+        int n = neurons.get("count").asInt();
+        int stateBits = nf.get("stateBits").asInt();
+        boolean wrap = nf.get("currentOverflow").asText().equals("wrap");
+        boolean multiply = nf.get("decayMode").asText().equals("multiply");
+        int decayBits = nf.get("decayBits").asInt();
+        int w = net.get("synapseFormat").get("weightBits").asInt();
+        long max = (1L << (stateBits - 1)) - 1;
+        long[] u = new long[n];
+        long[] v = new long[n];
+        int[] count = new int[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = neurons.get("initialV").get(i).asLong();
+        }
+        int groups = net.get("inputs").size();
+        List<List<Integer>>[] input = new List[groups];
+        for (int g = 0; g < groups; g++) {
+            input[g] = new ArrayList<>();
+            for (int t = 0; t < steps; t++) {
+                input[g].add(new ArrayList<>());
+            }
+        }
+        List<String> lines = Files.readAllLines(inputsCsv);
+        for (String l : lines.subList(1, lines.size())) {
+            String[] f = l.split(",");
+            input[Integer.parseInt(f[0])].get(Integer.parseInt(f[1])).add(Integer.parseInt(f[2]));
+        }
+        List<String> out = new ArrayList<>();
+        List<Integer> previous = new ArrayList<>();
+        for (int t = 0; t < steps; t++) {
+            long[] aIn = new long[n];
+            for (JsonNode p : net.get("projections")) {
+                int source = p.get("source").asInt();
+                List<Integer> spiked = source < 0 ? previous : (t == 0 ? List.of() : input[source].get(t - 1));
+                boolean mixed = p.get("signMode").asText().equals("mixed");
+                int k = w - p.get("numWeightBits").asInt() + (mixed ? 1 : 0);
+                long[] sum = new long[n];
+                for (int j : spiked) {
+                    for (int q = p.get("rowStart").get(j).asInt(); q < p.get("rowStart").get(j + 1).asInt(); q++) {
+                        long weight = p.get("weight").get(q).asLong();
+                        long truncated = mixed ? (weight >> k) << k : Long.signum(weight) * ((Math.abs(weight) >> k) << k);
+                        sum[p.get("target").get(q).asInt()] += truncated;
+                    }
+                }
+                int e = p.get("weightExponent").asInt();
+                for (int i = 0; i < n; i++) {
+                    aIn[i] += e >= 0 ? sum[i] << e : sum[i] >> -e;
+                }
+            }
+            List<Integer> now = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int du = neurons.get("du").get(i).asInt() + nf.get("currentDecayOffset").asInt();
+                long x = decay(u[i], du, multiply, decayBits) + (aIn[i] << nf.get("activationShift").asInt());
+                long m = 1L << stateBits;
+                u[i] = wrap ? (Math.floorMod(x, m) > m / 2 ? Math.floorMod(x, m) - m : Math.floorMod(x, m))
+                        : Math.max(-max, Math.min(max, x));
+                if (count[i] > 0) {
+                    count[i]--;
+                    v[i] = 0;
+                    continue;
+                }
+                long bias = neurons.get("biasMantissa").get(i).asLong() << neurons.get("biasExponent").get(i).asInt();
+                long vi = Math.max(-max, Math.min(max, decay(v[i], neurons.get("dv").get(i).asInt(), multiply, decayBits) + u[i] + bias));
+                if (vi > neurons.get("vth").get(i).asLong() << nf.get("thresholdShift").asInt()) {
+                    vi = 0;
+                    count[i] = neurons.get("refractorySteps").get(i).asInt();
+                    now.add(i);
+                    out.add(t + "," + i);
+                }
+                v[i] = vi;
+            }
+            previous = now;
+        }
+        return out;
+    }
+
+    private static long decay(long x, int d, boolean multiply, int bits) {
+        long magnitude = multiply ? (Math.abs(x) * ((1L << bits) - d)) >> bits : Math.abs(x) - (Math.abs(x) >> d);
+        return x < 0 ? -magnitude : magnitude;
+    }
+
+    @Test
+    void theDocumentedRulesRunNetworkJsonToTheSameSpikes() throws Exception {
+        Path cfg = config("small.yaml", SMALL);
+        Path out = dir.resolve("mapped");
+        assertEquals(0, CliTestSupport.run("hw", "map", "--config", cfg.toString(), "--refractory", "--dt", "0.5ms",
+                "--duration", "100ms", "--out", out.toString(), "--quiet").exitCode());
+        JsonNode net = JSON.readTree(out.resolve("network.json").toFile());
+        List<String> expected = Files.readAllLines(out.resolve("spikes.csv"));
+        List<String> got = runFromDocumentation(net, out.resolve("inputs.csv"), 200);
+        assertTrue(got.size() > 10, "active: " + got.size());
+        assertEquals(expected.subList(1, expected.size()), got);
+    }
+
     @Test
     void compareReportsFiniteAgreementAndTaskAccuracyForEveryBitWidth() throws Exception {
         Path cfg = config("small.yaml", SMALL);
@@ -159,6 +260,18 @@ class HardwareCommandTest {
                 "--dt", "0.5ms", "--duration", "50ms", "--out", out.toString());
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("fan-in over the limit at neuron "), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aWeightTooLargeForTheChipIsNamedWithItsProjectionAndSynapse() throws Exception {
+        Path cfg = config("heavy.yaml", SMALL.replace("weight: 10.0, delay: 0", "weight: 100000.0, delay: 0"));
+        Path out = dir.resolve("heavy");
+        CliTestSupport.Result r = CliTestSupport.run("hw", "map", "--config", cfg.toString(), "--dt", "0.5ms",
+                "--duration", "50ms", "--out", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("weight not representable at projection 'input:drive->"), r.err());
+        assertTrue(r.err().contains("weight 100000.0 nA"), r.err());
         assertFalse(Files.exists(out));
     }
 

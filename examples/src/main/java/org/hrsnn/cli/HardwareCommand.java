@@ -411,7 +411,12 @@ public final class HardwareCommand implements Callable<Integer> {
             if (!(tauSteps > 0)) {
                 throw new InvalidInputException("--tau-steps", tauSteps, "a number > 0");
             }
-            List<WeightBitsSweep.Row> rows = new WeightBitsSweep().run(net.network(), preset, net.quantiser(), durationMs,
+            Network network = net.network();
+            if (task && network.inputs().isEmpty()) {
+                throw new InvalidInputException("--task", "on", "a network with at least one input group to carry the task's "
+                        + "patterns (" + net.source() + " has none): add --no-task");
+            }
+            List<WeightBitsSweep.Row> rows = new WeightBitsSweep().run(network, preset, net.quantiser(), durationMs,
                     net.seed(), fromBits, toBits, tauSteps, task ? PatternClassificationTask.Settings.defaults() : null);
             ObjectNode o = Json.object();
             o.put("command", "hw compare");

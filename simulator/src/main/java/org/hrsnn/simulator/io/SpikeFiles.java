@@ -54,8 +54,8 @@ public final class SpikeFiles {
             int lineNo = 1;
             while ((line = in.readLine()) != null) {
                 lineNo++;
-                if (line.isEmpty()) {
-                    continue;
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue; // '#' lines: run metadata written by SpikeDataWriter
                 }
                 int c1 = line.indexOf(',');
                 int c2 = c1 < 0 ? -1 : line.indexOf(',', c1 + 1);

@@ -41,4 +41,17 @@ public final class ExactLif {
     public static double synapticKernelDerivative(double h, double tauS, double tauM) {
         return Math.exp(-h / tauM) / tauM - synapticKernel(h, tauS, tauM) / tauS;
     }
+
+    /**
+     * Time (ms) at which K(h; tau_s, tau_m) peaks: ln(tau_s / tau_m) tau_s tau_m / (tau_s - tau_m),
+     * tau_m when they are equal (K is unimodal: rising before, falling after). dK/dh has its
+     * minimum (K's inflection) at twice this time.
+     */
+    public static double synapticKernelPeakTime(double tauS, double tauM) {
+        double delta = tauS - tauM;
+        if (delta == 0.0) {
+            return tauM;
+        }
+        return Math.log1p(delta / tauM) * tauS * tauM / delta;
+    }
 }

@@ -1,0 +1,92 @@
+package org.hrsnn.pruning.evaluation;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
+/**
+ * Linear readout y = W^T x + b fitted by ridge regression: features and targets are centred,
+ * W = (X^T X + lambda I)^-1 X^T Y with lambda = ridge * mean diagonal of X^T X (so the
+ * regularisation does not depend on the scale of the features), b = mean(y) - W^T mean(x).
+ */
+public final class RidgeRegression {
+    private final DMatrixRMaj weights;
+    private final double[] featureMean;
+    private final double[] targetMean;
+
+    private RidgeRegression(DMatrixRMaj weights, double[] featureMean, double[] targetMean) {
+        this.weights = weights;
+        this.featureMean = featureMean;
+        this.targetMean = targetMean;
+    }
+
+    /** Fits rows [from, to) of x (T x F) to the same rows of y (T x D). */
+    public static RidgeRegression fit(double[][] x, double[][] y, int from, int to, double ridge) {
+        int f = x[0].length;
+        int d = y[0].length;
+        int t = to - from;
+        double[] mx = new double[f];
+        double[] my = new double[d];
+        for (int r = from; r < to; r++) {
+            for (int c = 0; c < f; c++) {
+                mx[c] += x[r][c];
+            }
+            for (int c = 0; c < d; c++) {
+                my[c] += y[r][c];
+            }
+        }
+        for (int c = 0; c < f; c++) {
+            mx[c] /= t;
+        }
+        for (int c = 0; c < d; c++) {
+            my[c] /= t;
+        }
+        DMatrixRMaj xm = new DMatrixRMaj(t, f);
+        DMatrixRMaj ym = new DMatrixRMaj(t, d);
+        for (int r = 0; r < t; r++) {
+            for (int c = 0; c < f; c++) {
+                xm.data[r * f + c] = x[from + r][c] - mx[c];
+            }
+            for (int c = 0; c < d; c++) {
+                ym.data[r * d + c] = y[from + r][c] - my[c];
+            }
+        }
+        DMatrixRMaj xtx = new DMatrixRMaj(f, f);
+        CommonOps_DDRM.multTransA(xm, xm, xtx);
+        double trace = 0;
+        for (int c = 0; c < f; c++) {
+            trace += xtx.get(c, c);
+        }
+        double lambda = ridge * Math.max(trace / f, 1e-12);
+        for (int c = 0; c < f; c++) {
+            xtx.add(c, c, lambda);
+        }
+        DMatrixRMaj xty = new DMatrixRMaj(f, d);
+        CommonOps_DDRM.multTransA(xm, ym, xty);
+        DMatrixRMaj w = new DMatrixRMaj(f, d);
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(f);
+        if (!solver.setA(xtx)) {
+            throw new IllegalStateException("ridge system not positive definite");
+        }
+        solver.solve(xty, w);
+        return new RidgeRegression(w, mx, my);
+    }
+
+    /** Prediction for one feature row: D outputs. */
+    public double[] predict(double[] row) {
+        int f = featureMean.length;
+        int d = targetMean.length;
+        double[] out = targetMean.clone();
+        for (int c = 0; c < f; c++) {
+            double v = row[c] - featureMean[c];
+            if (v == 0) {
+                continue;
+            }
+            for (int o = 0; o < d; o++) {
+                out[o] += v * weights.data[c * d + o];
+            }
+        }
+        return out;
+    }
+}

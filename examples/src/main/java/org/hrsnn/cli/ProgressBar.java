@@ -21,6 +21,8 @@ public final class ProgressBar implements Monitor {
     private long lastDraw;
     private long startNanos;
     private boolean drawn;
+    /** Non-null in counting mode (e.g. "iterations"): progress is done / total of this unit. */
+    private String countUnit;
 
     public ProgressBar(PrintWriter err, boolean enabled, String label) {
         this.err = err;
@@ -37,8 +39,21 @@ public final class ProgressBar implements Monitor {
         return enabled;
     }
 
+    /**
+     * Counting mode, for work that is not a simulation (e.g. training iterations): then
+     * {@link #onProgress} and {@link #finish} take the number of units done out of {@code total}.
+     */
+    public void startCount(double total, String unit) {
+        durationMs = Math.max(1, total);
+        countUnit = unit;
+        startNanos = System.nanoTime();
+        lastDraw = 0;
+        drawn = false;
+    }
+
     @Override
     public void start(Network network, SimulationOptions options) {
+        countUnit = null;
         durationMs = options.durationMs();
         startNanos = System.nanoTime();
         lastDraw = 0;
@@ -76,8 +91,13 @@ public final class ProgressBar implements Monitor {
         for (int i = 0; i < WIDTH; i++) {
             sb.append(i < full ? '#' : '.');
         }
-        sb.append(String.format("] %3.0f%%  %.2f / %.2f s bio, %.1f s wall", 100 * f, timeMs / 1000,
-                durationMs / 1000, (now - startNanos) / 1e9));
+        if (countUnit != null) {
+            sb.append(String.format("] %3.0f%%  %.0f / %.0f %s, %.1f s wall", 100 * f, timeMs, durationMs, countUnit,
+                    (now - startNanos) / 1e9));
+        } else {
+            sb.append(String.format("] %3.0f%%  %.2f / %.2f s bio, %.1f s wall", 100 * f, timeMs / 1000,
+                    durationMs / 1000, (now - startNanos) / 1e9));
+        }
         err.print(sb);
         err.flush();
     }

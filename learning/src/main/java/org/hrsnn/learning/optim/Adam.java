@@ -7,7 +7,7 @@ import org.hrsnn.simulator.Check;
  * theta <- theta - lr mhat / (sqrt(vhat) + eps).
  */
 public final class Adam implements Optimizer {
-    private final double learningRate;
+    private double learningRate;
     private final double beta1;
     private final double beta2;
     private final double epsilon;
@@ -42,6 +42,16 @@ public final class Adam implements Optimizer {
             v[k] = beta2 * v[k] + (1 - beta2) * gk * gk;
             params[k] -= learningRate * (m[k] / c1) / (Math.sqrt(v[k] / c2) + epsilon);
         }
+    }
+
+    @Override
+    public void scaleLearningRate(double factor) {
+        learningRate = Check.positive("learningRate", learningRate * factor);
+    }
+
+    @Override
+    public double learningRate() {
+        return learningRate;
     }
 
     @Override

@@ -5,4 +5,9 @@ public interface Optimizer {
     void apply(double[] params, double[] gradient);
 
     String name();
+
+    /** Multiplies the learning rate by {@code factor} (a learning-rate schedule step). */
+    void scaleLearningRate(double factor);
+
+    double learningRate();
 }

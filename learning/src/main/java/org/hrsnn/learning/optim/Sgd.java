@@ -4,7 +4,7 @@ import org.hrsnn.simulator.Check;
 
 /** Plain gradient descent: theta <- theta - learningRate g. */
 public final class Sgd implements Optimizer {
-    private final double learningRate;
+    private double learningRate;
 
     public Sgd(double learningRate) {
         this.learningRate = Check.positive("learningRate", learningRate);
@@ -15,6 +15,16 @@ public final class Sgd implements Optimizer {
         for (int k = 0; k < params.length; k++) {
             params[k] -= learningRate * g[k];
         }
+    }
+
+    @Override
+    public void scaleLearningRate(double factor) {
+        learningRate = Check.positive("learningRate", learningRate * factor);
+    }
+
+    @Override
+    public double learningRate() {
+        return learningRate;
     }
 
     @Override

@@ -41,6 +41,11 @@ public final class Trainer {
         public double targetRateHz = 10;
         /** Print a progress line every this many iterations (0: silent). */
         public int logEvery = 0;
+        /** Called after every iteration with the number of iterations done (progress display); null: none. */
+        public java.util.function.IntConsumer onIteration;
+        /** Learning-rate schedule: multiply the rate by lrDecay every lrDecayEvery iterations (0: never). */
+        public int lrDecayEvery = 0;
+        public double lrDecay = 1.0;
     }
 
     private final RecurrentSpikingModel model;
@@ -68,6 +73,8 @@ public final class Trainer {
         }
         Check.nonNegative("rateRegularization", config.rateRegularization);
         Check.nonNegative("targetRateHz", config.targetRateHz);
+        Check.nonNegative("lrDecayEvery", config.lrDecayEvery);
+        Check.inRange("lrDecay", config.lrDecay, Double.MIN_VALUE, 1);
         this.model = model;
         this.task = task;
         this.estimator = estimator;
@@ -146,6 +153,12 @@ public final class Trainer {
                         task.name(), estimator.name(), it + 1, lossHist[it], errHist[it], rateHist[it],
                         (System.nanoTime() - t0) / 1e9);
             }
+            if (config.onIteration != null) {
+                config.onIteration.accept(it + 1);
+            }
+            if (config.lrDecayEvery > 0 && (it + 1) % config.lrDecayEvery == 0) {
+                optimizer.scaleLearningRate(config.lrDecay);
+            }
         }
         return new TrainingResult(lossHist, errHist, rateHist, (System.nanoTime() - t0) / 1e9, steps);
     }
@@ -171,6 +184,15 @@ public final class Trainer {
             GradientClipping.clipNorm(g, config.clipNorm);
         }
         optimizer.apply(model.params, g);
+        for (double v : model.params) {
+            if (!Double.isFinite(v)) {
+                System.arraycopy(checkpoint, 0, model.params, 0, checkpoint.length);
+                throw new TrainingDivergedException("training diverged at iteration " + (iteration + 1) + " with rule "
+                        + estimator.name() + ": an update made a parameter " + v
+                        + "; parameters restored to the checkpoint after iteration " + checkpointIteration,
+                        iteration + 1, checkpointIteration, checkpoint);
+            }
+        }
         estimator.clearGradient();
     }
 

@@ -16,8 +16,17 @@ public final class Eprop extends LocalTraceEstimator {
     private final boolean randomFeedback;
 
     private Eprop(RecurrentSpikingModel model, double[] feedback, Precision precision, int threads) {
-        super(model, feedback, false, precision, threads);
+        this(model, feedback, precision, threads, true);
+    }
+
+    private Eprop(RecurrentSpikingModel model, double[] feedback, Precision precision, int threads, boolean lazy) {
+        super(model, feedback, false, precision, threads, lazy);
         this.randomFeedback = feedback != null;
+    }
+
+    /** Symmetric feedback; {@code lazyQuietNeurons = false}: the eager reference loop. */
+    static Eprop symmetric(RecurrentSpikingModel model, Precision precision, int threads, boolean lazyQuietNeurons) {
+        return new Eprop(model, null, precision, threads, lazyQuietNeurons);
     }
 
     /** Symmetric feedback B = W_out (the current readout weights). */

@@ -49,9 +49,35 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
     private final Future<?>[] pending;
     private ModelState curState;
     private double[] curX;
+    /**
+     * Quiet-neuron laziness (double traces only): while psi_{t-1} = psi_t = 0 for neuron j, its
+     * traces evolve linearly (eps_v <- alpha eps_v + immediate term, eps_a <- rho eps_a,
+     * ebar <- kappa ebar, gradient += L_j ebar), so they are stored as stored x per-neuron scale
+     * and only the synapses that receive a spike are touched; the scales and the pending
+     * gradient sum_t L_t scaleB_t are applied when j becomes active again, at gradient() and when
+     * a scale would underflow. Mathematically identical to the eager loop (rounding differs).
+     */
+    private final boolean lazy;
+    private final boolean[] quiet;
+    private final double[] scaleV;
+    private final double[] scaleA;
+    private final double[] scaleB;
+    private final double[] pendingGrad;
+    /** Grouped trace index of outgoing synapse k (the inverse of model.inSynapse). */
+    private final int[] groupedOf;
+    private final int[] activeInputs;
+    private int activeCount;
+    /** Rescale a quiet neuron's traces before a scale falls below this (far from underflow). */
+    private static final double MIN_SCALE = 1e-150;
 
     LocalTraceEstimator(RecurrentSpikingModel model, double[] feedback, boolean diagonalCoupling,
                         Precision precision, int threads) {
+        this(model, feedback, diagonalCoupling, precision, threads, true);
+    }
+
+    /** {@code lazyQuietNeurons = false}: the eager reference loop (every trace touched every step). */
+    LocalTraceEstimator(RecurrentSpikingModel model, double[] feedback, boolean diagonalCoupling,
+                        Precision precision, int threads, boolean lazyQuietNeurons) {
         super(model, feedback);
         if (threads < 1) {
             throw new InvalidInputException("threads", threads, "an integer >= 1");
@@ -78,6 +104,24 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
             groupedGrad = new double[p];
             evf = eaf = ebf = groupedGradF = null;
         }
+        this.lazy = lazyQuietNeurons && !single;
+        int nn = model.n;
+        if (lazy) {
+            quiet = new boolean[nn];
+            scaleV = new double[nn];
+            scaleA = new double[nn];
+            scaleB = new double[nn];
+            pendingGrad = new double[nn];
+            groupedOf = new int[nnz];
+            for (int q = 0; q < nnz; q++) {
+                groupedOf[model.inSynapse[q]] = q;
+            }
+        } else {
+            quiet = null;
+            scaleV = scaleA = scaleB = pendingGrad = null;
+            groupedOf = null;
+        }
+        activeInputs = new int[model.inputs];
         // Blocks of postsynaptic neurons with about equal numbers of parameters.
         int n = model.n;
         blockStart = new int[threads + 1];
@@ -121,11 +165,23 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
             }
             Arrays.fill(eb, 0);
         }
+        if (lazy) {
+            Arrays.fill(quiet, false);
+            Arrays.fill(pendingGrad, 0);
+        }
     }
 
     @Override
     public void step(ModelState s, double[] x, double[] outputError, double[] spikeError) {
         readoutAndSignal(s, outputError, spikeError);
+        if (lazy) {
+            activeCount = 0;
+            for (int c = 0; c < x.length; c++) {
+                if (x[c] != 0) {
+                    activeInputs[activeCount++] = c;
+                }
+            }
+        }
         if (pool == null) {
             updateNeurons(0, model.n, s, x);
             return;
@@ -170,6 +226,35 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
             int q1 = m.inStart[j + 1];
             int i0 = nnz + j * nIn;
             boolean lif = !adaptation || bj == 0;
+            if (lazy) {
+                if (pp == 0 && ps == 0) {
+                    if (!quiet[j] || scaleV[j] < MIN_SCALE || scaleB[j] < MIN_SCALE
+                            || (!lif && scaleA[j] < MIN_SCALE)) {
+                        if (quiet[j]) {
+                            materialise(j, lif);
+                        }
+                        quiet[j] = true;
+                        scaleV[j] = 1;
+                        scaleA[j] = 1;
+                        scaleB[j] = 1;
+                    }
+                    double sv = scaleV[j] * aj;
+                    scaleV[j] = sv;
+                    scaleA[j] *= rj;
+                    double sb = scaleB[j] * kappa;
+                    scaleB[j] = sb;
+                    pendingGrad[j] += lf * sb;
+                    // e = 0 this step: only the immediate input term reaches eps_v.
+                    for (int k = 0; k < activeCount; k++) {
+                        int c = activeInputs[k];
+                        ev[i0 + c] += x[c] / sv;
+                    }
+                    continue;
+                }
+                if (quiet[j]) {
+                    materialise(j, lif);
+                }
+            }
             if (single) {
                 if (lif) {
                     lifF(q0, q1, aj + cj * pp, ps, kappa, lf, ld, signal, zPrev, 0, true);
@@ -185,6 +270,78 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
                 alif(q0, q1, aj, bj, rj, cj, pp, ps, kappa, lf, ld, signal, zPrev, 0, true);
                 alif(i0, i0 + nIn, aj, bj, rj, cj, pp, ps, kappa, lf, ld, signal, x, i0, false);
             }
+        }
+        if (lazy) {
+            // Recurrent immediate terms of this block's quiet neurons: only synapses from spiking neurons.
+            int[] rowStart = m.rowStart;
+            int[] target = m.target;
+            for (int i = 0; i < m.n; i++) {
+                double zi = zPrev[i];
+                if (zi == 0) {
+                    continue;
+                }
+                for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+                    int j = target[k];
+                    if (j >= j0 && j < j1 && quiet[j]) {
+                        ev[groupedOf[k]] += zi / scaleV[j];
+                    }
+                }
+            }
+        }
+    }
+
+    /** Applies neuron j's pending gradient and scales to its stored traces and leaves quiet mode. */
+    private void materialise(int j, boolean lif) {
+        double g = pendingGrad[j];
+        double sv = scaleV[j];
+        double sa = scaleA[j];
+        double sb = scaleB[j];
+        int q0 = model.inStart[j];
+        int q1 = model.inStart[j + 1];
+        int i0 = nnz + j * model.inputs;
+        scaleRange(q0, q1, g, sv, sa, sb, lif);
+        scaleRange(i0, i0 + model.inputs, g, sv, sa, sb, lif);
+        pendingGrad[j] = 0;
+        quiet[j] = false;
+    }
+
+    private void scaleRange(int q0, int q1, double g, double sv, double sa, double sb, boolean lif) {
+        double[] ev = this.ev;
+        double[] eb = this.eb;
+        double[] gr = groupedGrad;
+        if (g != 0) {
+            for (int q = q0; q < q1; q++) {
+                gr[q] += g * eb[q];
+            }
+        }
+        for (int q = q0; q < q1; q++) {
+            ev[q] *= sv;
+            eb[q] *= sb;
+        }
+        if (!lif) {
+            double[] ea = this.ea;
+            for (int q = q0; q < q1; q++) {
+                ea[q] *= sa;
+            }
+        }
+    }
+
+    /** Adds the pending gradient of quiet neurons (their traces stay scaled). */
+    private void flushPendingGradient() {
+        int nIn = model.inputs;
+        for (int j = 0; j < model.n; j++) {
+            double g = pendingGrad[j];
+            if (!quiet[j] || g == 0) {
+                continue;
+            }
+            for (int q = model.inStart[j]; q < model.inStart[j + 1]; q++) {
+                groupedGrad[q] += g * eb[q];
+            }
+            int i0 = nnz + j * nIn;
+            for (int q = i0; q < i0 + nIn; q++) {
+                groupedGrad[q] += g * eb[q];
+            }
+            pendingGrad[j] = 0;
         }
     }
 
@@ -449,6 +606,9 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
 
     @Override
     public double[] gradient() {
+        if (lazy) {
+            flushPendingGradient();
+        }
         for (int q = 0; q < nnz; q++) {
             grad[model.inSynapse[q]] = single ? groupedGradF[q] : groupedGrad[q];
         }
@@ -467,6 +627,9 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
         } else {
             Arrays.fill(groupedGrad, 0);
         }
+        if (lazy) {
+            Arrays.fill(pendingGrad, 0);
+        }
     }
 
     @Override
@@ -474,10 +637,14 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
         long p = model.stateParameters();
         long state = single ? (long) evf.length + (eaf == null ? 0 : eaf.length) + ebf.length
                 : (long) ev.length + (ea == null ? 0 : ea.length) + eb.length;
+        if (lazy) {
+            state += 4L * model.n;
+        }
         long perTrace = adaptation ? 10 : 5;
         return new CostReport(name(), state, p * perTrace,
                 "one trace per parameter and state variable (eps_v" + (adaptation ? ", eps_a" : "")
                         + ") plus the kappa-filtered trace, for " + p + " parameters ("
-                        + (single ? "float" : "double") + "); " + perTrace + " multiply-adds per parameter");
+                        + (single ? "float" : "double") + "); " + perTrace + " multiply-adds per parameter"
+                        + (lazy ? " (upper bound: parameters of neurons with psi = 0 at t-1 and t are updated lazily)" : ""));
     }
 }

@@ -15,29 +15,33 @@ public final class Rules {
 
     /**
      * The rule of that name. A suffix ":f32" asks for float traces and ":tN" for N threads where the
-     * rule supports them (snap-1, e-prop), e.g. "e-prop:f32:t2".
+     * rule supports them (snap-1, e-prop), e.g. "e-prop:f32:t2"; ":eager" selects the reference loop
+     * that updates every trace every step (by default double traces of neurons with psi = 0 are updated lazily).
      */
     public static GradientEstimator create(String name, RecurrentSpikingModel model, RandomStreams streams) {
         String[] parts = name.split(":");
         Precision precision = Precision.DOUBLE;
         int threads = 1;
+        boolean lazy = true;
         for (int k = 1; k < parts.length; k++) {
             if (parts[k].equals("f32")) {
                 precision = Precision.FLOAT;
+            } else if (parts[k].equals("eager")) {
+                lazy = false;
             } else if (parts[k].matches("t[1-9][0-9]?")) {
                 threads = Integer.parseInt(parts[k].substring(1));
             } else {
-                throw new InvalidInputException("rule", name, "a rule name with optional suffixes :f32 and :t<threads>");
+                throw new InvalidInputException("rule", name, "a rule name with optional suffixes :f32, :t<threads> and :eager");
             }
         }
         if (parts.length > 1) {
             switch (parts[0]) {
                 case "snap-1":
-                    return new SnapOne(model, precision, threads);
+                    return new SnapOne(model, precision, threads, lazy);
                 case "e-prop":
-                    return Eprop.symmetric(model, precision, threads);
+                    return Eprop.symmetric(model, precision, threads, lazy);
                 default:
-                    throw new InvalidInputException("rule", name, "suffixes :f32 / :t<threads> only for snap-1 and e-prop");
+                    throw new InvalidInputException("rule", name, "suffixes :f32 / :t<threads> / :eager only for snap-1 and e-prop");
             }
         }
         switch (name) {

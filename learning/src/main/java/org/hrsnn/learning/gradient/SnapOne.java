@@ -18,6 +18,11 @@ public final class SnapOne extends LocalTraceEstimator {
         super(model, null, true, precision, threads);
     }
 
+    /** {@code lazyQuietNeurons = false}: the eager reference loop (see {@link LocalTraceEstimator}). */
+    SnapOne(RecurrentSpikingModel model, Precision precision, int threads, boolean lazyQuietNeurons) {
+        super(model, null, true, precision, threads, lazyQuietNeurons);
+    }
+
     @Override
     public String name() {
         return "snap-1";

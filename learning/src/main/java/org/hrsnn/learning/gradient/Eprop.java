@@ -16,7 +16,7 @@ public final class Eprop extends LocalTraceEstimator {
     private final boolean randomFeedback;
 
     private Eprop(RecurrentSpikingModel model, double[] feedback, Precision precision, int threads) {
-        this(model, feedback, precision, threads, true);
+        this(model, feedback, precision, threads, false);
     }
 
     private Eprop(RecurrentSpikingModel model, double[] feedback, Precision precision, int threads, boolean lazy) {
@@ -24,7 +24,7 @@ public final class Eprop extends LocalTraceEstimator {
         this.randomFeedback = feedback != null;
     }
 
-    /** Symmetric feedback; {@code lazyQuietNeurons = false}: the eager reference loop. */
+    /** Symmetric feedback; {@code lazyQuietNeurons = true}: the lazy quiet-neuron update. */
     static Eprop symmetric(RecurrentSpikingModel model, Precision precision, int threads, boolean lazyQuietNeurons) {
         return new Eprop(model, null, precision, threads, lazyQuietNeurons);
     }

@@ -15,23 +15,23 @@ public final class Rules {
 
     /**
      * The rule of that name. A suffix ":f32" asks for float traces and ":tN" for N threads where the
-     * rule supports them (snap-1, e-prop), e.g. "e-prop:f32:t2"; ":eager" selects the reference loop
-     * that updates every trace every step (by default double traces of neurons with psi = 0 are updated lazily).
+     * rule supports them (snap-1, e-prop), e.g. "e-prop:f32:t2"; ":lazy" updates the double traces of
+     * quiet neurons (psi = 0 at t-1 and t) lazily instead of every step (exact; see LocalTraceEstimator).
      */
     public static GradientEstimator create(String name, RecurrentSpikingModel model, RandomStreams streams) {
         String[] parts = name.split(":");
         Precision precision = Precision.DOUBLE;
         int threads = 1;
-        boolean lazy = true;
+        boolean lazy = false;
         for (int k = 1; k < parts.length; k++) {
             if (parts[k].equals("f32")) {
                 precision = Precision.FLOAT;
-            } else if (parts[k].equals("eager")) {
-                lazy = false;
+            } else if (parts[k].equals("lazy")) {
+                lazy = true;
             } else if (parts[k].matches("t[1-9][0-9]?")) {
                 threads = Integer.parseInt(parts[k].substring(1));
             } else {
-                throw new InvalidInputException("rule", name, "a rule name with optional suffixes :f32, :t<threads> and :eager");
+                throw new InvalidInputException("rule", name, "a rule name with optional suffixes :f32, :t<threads> and :lazy");
             }
         }
         if (parts.length > 1) {
@@ -41,7 +41,7 @@ public final class Rules {
                 case "e-prop":
                     return Eprop.symmetric(model, precision, threads, lazy);
                 default:
-                    throw new InvalidInputException("rule", name, "suffixes :f32 / :t<threads> / :eager only for snap-1 and e-prop");
+                    throw new InvalidInputException("rule", name, "suffixes :f32 / :t<threads> / :lazy only for snap-1 and e-prop");
             }
         }
         switch (name) {

@@ -18,7 +18,7 @@ public final class SnapOne extends LocalTraceEstimator {
         super(model, null, true, precision, threads);
     }
 
-    /** {@code lazyQuietNeurons = false}: the eager reference loop (see {@link LocalTraceEstimator}). */
+    /** {@code lazyQuietNeurons = true}: the lazy quiet-neuron update (see {@link LocalTraceEstimator}). */
     SnapOne(RecurrentSpikingModel model, Precision precision, int threads, boolean lazyQuietNeurons) {
         super(model, null, true, precision, threads, lazyQuietNeurons);
     }

@@ -17,7 +17,7 @@ import org.hrsnn.simulator.random.RandomStreams;
  * Benchmark command for the learning results (runs for minutes; not a test).
  *
  * <pre>
- * Experiments evidence rule=e-prop iterations=300 batch=16 delayMs=1000 seed=1 lr=0.005 [lrDecayEvery=100 lrDecay=0.5]
+ * Experiments evidence rule=e-prop iterations=300 batch=16 delayMs=1000 seed=1 lr=0.005 [lrDecayEvery=100 lrDecay=0.5 maxSeconds=1800]
  *     50 LIF + 50 ALIF (tau_a 2 s), all-to-all, evidence accumulation; prints the training error
  *     per iteration block and the iteration at which the 10-iteration mean error fell below 10 %.
  * Experiments speed rules=snap-2,tbptt-10 seeds=3 iterations=200 density=0.05 n=100 updateEvery=10
@@ -79,13 +79,14 @@ public final class Experiments {
         c.logEvery = (int) num(o, "log", 10);
         c.lrDecayEvery = (int) num(o, "lrDecayEvery", 0);
         c.lrDecay = num(o, "lrDecay", 1.0);
+        c.maxSeconds = num(o, "maxSeconds", Double.POSITIVE_INFINITY);
         Trainer trainer = new Trainer(model, task, est, new Adam(num(o, "lr", 0.005)), c, streams);
         TrainingResult r = trainer.run();
         int reached = r.iterationsToError(0.10, 10);
         double test = Trainer.evaluate(model, task, (int) num(o, "testTrials", 256), streams.stream("learning/test"));
         System.out.printf(Locale.ROOT, "RESULT evidence rule=%s seed=%d iterations=%d batch=%d delayMs=%.0f "
                         + "iterationsTo10pct=%d finalTrainError10=%.3f testError=%.3f seconds=%.0f steps=%d%n",
-                rule, seed, c.iterations, c.batch, num(o, "delayMs", 1000), reached, mean(r.error(), 10), test,
+                rule, seed, r.loss().length, c.batch, num(o, "delayMs", 1000), reached, mean(r.error(), 10), test,
                 r.seconds(), r.steps());
     }
 

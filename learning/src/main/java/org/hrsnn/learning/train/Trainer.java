@@ -46,6 +46,8 @@ public final class Trainer {
         /** Learning-rate schedule: multiply the rate by lrDecay every lrDecayEvery iterations (0: never). */
         public int lrDecayEvery = 0;
         public double lrDecay = 1.0;
+        /** Wall-time budget: stop after the iteration that exceeds it (the result then has fewer iterations). */
+        public double maxSeconds = Double.POSITIVE_INFINITY;
     }
 
     private final RecurrentSpikingModel model;
@@ -74,6 +76,9 @@ public final class Trainer {
         Check.nonNegative("rateRegularization", config.rateRegularization);
         Check.nonNegative("targetRateHz", config.targetRateHz);
         Check.nonNegative("lrDecayEvery", config.lrDecayEvery);
+        if (!(config.maxSeconds > 0)) {
+            throw new InvalidInputException("maxSeconds", config.maxSeconds, "a number > 0 (or infinity: no budget)");
+        }
         Check.inRange("lrDecay", config.lrDecay, Double.MIN_VALUE, 1);
         this.model = model;
         this.task = task;
@@ -158,6 +163,11 @@ public final class Trainer {
             }
             if (config.lrDecayEvery > 0 && (it + 1) % config.lrDecayEvery == 0) {
                 optimizer.scaleLearningRate(config.lrDecay);
+            }
+            if ((System.nanoTime() - t0) / 1e9 > config.maxSeconds && it + 1 < iters) {
+                int done = it + 1;
+                return new TrainingResult(Arrays.copyOf(lossHist, done), Arrays.copyOf(errHist, done),
+                        Arrays.copyOf(rateHist, done), (System.nanoTime() - t0) / 1e9, steps);
             }
         }
         return new TrainingResult(lossHist, errHist, rateHist, (System.nanoTime() - t0) / 1e9, steps);

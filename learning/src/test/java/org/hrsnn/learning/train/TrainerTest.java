@@ -133,4 +133,25 @@ class TrainerTest {
         }
         assertArrayEquals(finals[0], finals[1], 0);
     }
+
+    @Test
+    void learningRateScheduleScalesTheRateAndTimeBudgetStopsEarly() {
+        Task task = new PatternGeneration(new RandomStreams(1), 20, 50, 1);
+        RecurrentSpikingModel m = model(20, 1, 6);
+        Trainer.Config c = new Trainer.Config();
+        c.iterations = 6;
+        c.batch = 1;
+        c.lrDecayEvery = 2;
+        c.lrDecay = 0.5;
+        RandomStreams streams = new RandomStreams(7);
+        Adam adam = new Adam(0.01);
+        TrainingResult r = new Trainer(m, task, Rules.create("e-prop", m, streams), adam, c, streams).run();
+        assertEquals(6, r.loss().length);
+        assertEquals(0.01 * 0.125, adam.learningRate(), 1e-15, "three halvings after iterations 2, 4, 6");
+        // Any iteration takes longer than a nanosecond: the budget stops training after the first.
+        c.maxSeconds = 1e-9;
+        TrainingResult once = new Trainer(m, task, Rules.create("e-prop", m, streams), new Adam(0.01), c, streams).run();
+        assertEquals(1, once.loss().length);
+        assertEquals(1, once.meanRateHz().length);
+    }
 }

@@ -95,7 +95,9 @@ final class PruneCommand implements Callable<Integer> {
         t.row("denseNeurons", dense.size(), null, "structure");
         t.row("denseSynapses", dense.synapses().size(), null, "structure");
         for (Map.Entry<String, Double> e : m.values().entrySet()) {
-            t.row(e.getKey(), e.getValue(), PruneSupport.unit(e.getKey()), PruneSupport.source(e.getKey()));
+            boolean count = e.getKey().equals("neurons") || e.getKey().equals("synapses");
+            t.row(e.getKey(), count ? (Object) Long.valueOf(e.getValue().longValue()) : (Object) e.getValue(),
+                    PruneSupport.unit(e.getKey()), PruneSupport.source(e.getKey()));
         }
         for (Map.Entry<String, Double> e : r.diagnostics().entrySet()) {
             t.row("diagnostics." + e.getKey(), e.getValue(), null, "strategy");

@@ -277,7 +277,9 @@ final class PruneCompareCommand implements Callable<Integer> {
             row[1] = o.job().density();
             row[2] = o.job().seed();
             for (int k = 0; k < keys.size(); k++) {
-                row[3 + k] = o.values().get(keys.get(k));
+                double v = o.values().get(keys.get(k));
+                boolean count = keys.get(k).equals("neurons") || keys.get(k).equals("synapses");
+                row[3 + k] = count ? (Object) Long.valueOf((long) v) : (Object) Double.valueOf(v);
             }
             row[row.length - 1] = o.seconds();
             b.row(row);

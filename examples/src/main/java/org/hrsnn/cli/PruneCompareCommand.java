@@ -391,8 +391,17 @@ final class PruneCompareCommand implements Callable<Integer> {
             series.add(new PlotSeries("no finite values", new double[] {lo}, new double[] {0}, null));
             positive = false;
         }
-        // NRMSE spans decades between strategies: a log axis when every bar stays above zero.
-        boolean logY = key.toLowerCase(Locale.ROOT).contains("nrmse") && positive;
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = 0;
+        for (PlotSeries p : series) {
+            for (double y : p.y()) {
+                yMin = Math.min(yMin, y);
+                yMax = Math.max(yMax, y);
+            }
+        }
+        // NRMSE can span decades between strategies: a log axis then, when every bar stays above
+        // zero (XChart labels only whole decades on a log axis, so not for a narrower range).
+        boolean logY = key.toLowerCase(Locale.ROOT).contains("nrmse") && positive && yMax >= 10 * yMin;
         return Plots.lines(title, "fraction of synapses kept", title.replaceAll(" \\(.*", ""), series, logY);
     }
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "hrsnn", mixinStandardHelpOptions = true, versionProvider = HrsnnMain.Version.class,
         subcommands = {SimulateCommand.class, DemoCommand.class, BenchCommand.class, PruneCommand.class,
-            HardwareCommand.class},
+            HardwareCommand.class, CrosscheckCommand.class, NirCommand.class},
         description = {"Heterogeneous-timescale recurrent spiking networks: simulate, benchmark, prune, and (soon)",
             "train them and map them onto neuromorphic hardware.", ""},
         footer = {"", "Exit codes: 0 success, 2 invalid input, 1 unexpected error."})

@@ -21,8 +21,10 @@ public final class ProgressBar implements Monitor {
     private long lastDraw;
     private long startNanos;
     private boolean drawn;
-    /** Non-null in counting mode (e.g. "iterations"): progress is done / total of this unit. */
-    private String countUnit;
+    /** Counting jobs (prune compare) rather than simulated time. */
+    private boolean counting;
+    /** What is counted in counting mode ("jobs", "iterations"). */
+    private String countUnit = "jobs";
 
     public ProgressBar(PrintWriter err, boolean enabled, String label) {
         this.err = err;
@@ -40,20 +42,39 @@ public final class ProgressBar implements Monitor {
     }
 
     /**
-     * Counting mode, for work that is not a simulation (e.g. training iterations): then
-     * {@link #onProgress} and {@link #finish} take the number of units done out of {@code total}.
+     * Starts counting {@code total} jobs instead of simulated time; report each finished job
+     * with {@link #jobsDone}. Thread-safe, so worker threads may report directly.
      */
-    public void startCount(double total, String unit) {
+    public synchronized void startJobs(int total) {
+        countUnit = "jobs";
+        counting = true;
         durationMs = Math.max(1, total);
-        countUnit = unit;
         startNanos = System.nanoTime();
         lastDraw = 0;
         drawn = false;
     }
 
+    /**
+     * Counting mode for other work (e.g. training iterations): {@link #onProgress} and
+     * {@link #finish} then take the number of {@code unit} done out of {@code total}.
+     */
+    public synchronized void startCount(int total, String unit) {
+        startJobs(total);
+        countUnit = unit;
+    }
+
+    /** {@code done} of the jobs given to {@link #startJobs} have finished. */
+    public synchronized void jobsDone(int done) {
+        onProgress(done);
+    }
+
+    /** The last job finished: draws the full bar and ends the line. */
+    public synchronized void finishJobs() {
+        finish(durationMs);
+    }
+
     @Override
     public void start(Network network, SimulationOptions options) {
-        countUnit = null;
         durationMs = options.durationMs();
         startNanos = System.nanoTime();
         lastDraw = 0;
@@ -91,9 +112,9 @@ public final class ProgressBar implements Monitor {
         for (int i = 0; i < WIDTH; i++) {
             sb.append(i < full ? '#' : '.');
         }
-        if (countUnit != null) {
-            sb.append(String.format("] %3.0f%%  %.0f / %.0f %s, %.1f s wall", 100 * f, timeMs, durationMs, countUnit,
-                    (now - startNanos) / 1e9));
+        if (counting) {
+            sb.append(String.format("] %3.0f%%  %d / %d %s, %.1f s wall", 100 * f, (long) timeMs,
+                    (long) durationMs, countUnit, (now - startNanos) / 1e9));
         } else {
             sb.append(String.format("] %3.0f%%  %.2f / %.2f s bio, %.1f s wall", 100 * f, timeMs / 1000,
                     durationMs / 1000, (now - startNanos) / 1e9));

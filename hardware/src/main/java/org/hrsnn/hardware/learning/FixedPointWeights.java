@@ -1,0 +1,99 @@
+package org.hrsnn.hardware.learning;
+
+import org.hrsnn.learning.model.RecurrentSpikingModel;
+import org.hrsnn.learning.optim.Optimizer;
+import org.hrsnn.simulator.Check;
+import org.hrsnn.simulator.random.RandomStreams;
+
+/**
+ * Learned weights as weightBits-wide signed integers and the on-chip update rule, plain gradient
+ * descent: w <- sat(w + round(-learningRate g / lsb)), rounded stochastically (stream
+ * "hardware/learning/weightRounding": an update of a fraction of an LSB happens with that
+ * probability, so small updates are not lost) or to nearest. One scale per group: lsb_rec (mV) for
+ * the recurrent weights and lsb_in for the input weights, each = {@link #HEADROOM} x the group's
+ * largest initial |w| / (2^(weightBits-1) - 1). The model's float parameters are overwritten with
+ * the dequantised weights (construction quantises the initial weights to nearest). The readout
+ * weights and bias stay float (host-side readout) and get plain gradient descent.
+ */
+public final class FixedPointWeights implements Optimizer {
+    /** Range kept above the largest initial weight, so learning can grow weights. */
+    public static final double HEADROOM = 2.0;
+    private final RecurrentSpikingModel model;
+    private final double learningRate;
+    private final int weightBits;
+    private final long[] w;
+    private final double lsbRec;
+    private final double lsbIn;
+    private final StochasticRounder rounder;
+    private long saturations;
+
+    public FixedPointWeights(RecurrentSpikingModel model, LearningFormat format, double learningRate, RandomStreams streams) {
+        this.model = model;
+        this.learningRate = Check.positive("learningRate", learningRate);
+        this.weightBits = format.weightBits();
+        this.rounder = new StochasticRounder(format.stochasticRounding(), streams, "hardware/learning/weightRounding");
+        int nnz = model.synapses();
+        int p = model.stateParameters();
+        lsbRec = lsb(model.params, 0, nnz);
+        lsbIn = lsb(model.params, nnz, p);
+        w = new long[p];
+        for (int k = 0; k < p; k++) {
+            double lsb = k < nnz ? lsbRec : lsbIn;
+            w[k] = FixedPointArithmetic.saturate(Math.round(model.params[k] / lsb), weightBits);
+            model.params[k] = w[k] * lsb;
+        }
+    }
+
+    private double lsb(double[] params, int from, int to) {
+        double max = 0;
+        for (int k = from; k < to; k++) {
+            max = Math.max(max, Math.abs(params[k]));
+        }
+        long top = FixedPointArithmetic.maxSigned(weightBits);
+        return max == 0 ? 1.0 / top : HEADROOM * max / top;
+    }
+
+    public double recurrentLsb() {
+        return lsbRec;
+    }
+
+    public double inputLsb() {
+        return lsbIn;
+    }
+
+    /** The integer weight of state parameter k (model layout). */
+    public long weight(int k) {
+        return w[k];
+    }
+
+    public long saturations() {
+        return saturations;
+    }
+
+    @Override
+    public void apply(double[] params, double[] g) {
+        int nnz = model.synapses();
+        int p = model.stateParameters();
+        for (int k = 0; k < p; k++) {
+            if (g[k] == 0) {
+                continue;
+            }
+            double lsb = k < nnz ? lsbRec : lsbIn;
+            long next = w[k] + rounder.round(-learningRate * g[k] / lsb);
+            long s = FixedPointArithmetic.saturate(next, weightBits);
+            if (s != next) {
+                saturations++;
+            }
+            w[k] = s;
+            params[k] = s * lsb;
+        }
+        for (int k = p; k < params.length; k++) {
+            params[k] -= learningRate * g[k];
+        }
+    }
+
+    @Override
+    public String name() {
+        return "fixed-point-sgd-" + weightBits + "b";
+    }
+}

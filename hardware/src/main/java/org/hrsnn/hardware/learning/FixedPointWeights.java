@@ -2,24 +2,29 @@ package org.hrsnn.hardware.learning;
 
 import org.hrsnn.learning.model.RecurrentSpikingModel;
 import org.hrsnn.learning.optim.Optimizer;
+import org.hrsnn.learning.optim.Sgd;
 import org.hrsnn.simulator.Check;
 import org.hrsnn.simulator.random.RandomStreams;
 
 /**
- * Learned weights as weightBits-wide signed integers and the on-chip update rule, plain gradient
- * descent: w <- sat(w + round(-learningRate g / lsb)), rounded stochastically (stream
+ * Learned weights as weightBits-wide signed integers and their update: the step a float optimiser
+ * (plain gradient descent by default: -learningRate g) would take is converted to LSBs and rounded,
+ * w <- sat(w + round(step / lsb)), stochastically (stream
  * "hardware/learning/weightRounding": an update of a fraction of an LSB happens with that
  * probability, so small updates are not lost) or to nearest. One scale per group: lsb_rec (mV) for
  * the recurrent weights and lsb_in for the input weights, each = {@link #HEADROOM} x the group's
  * largest initial |w| / (2^(weightBits-1) - 1). The model's float parameters are overwritten with
  * the dequantised weights (construction quantises the initial weights to nearest). The readout
- * weights and bias stay float (host-side readout) and get plain gradient descent.
+ * weights and bias stay float (host-side readout) and take the optimiser's step unrounded. A
+ * stateful optimiser (Adam) keeps its moments in float on the host: a simplification, a chip would
+ * apply a scaled accumulator (plain gradient descent).
  */
 public final class FixedPointWeights implements Optimizer {
     /** Range kept above the largest initial weight, so learning can grow weights. */
     public static final double HEADROOM = 2.0;
     private final RecurrentSpikingModel model;
-    private final double learningRate;
+    private final Optimizer inner;
+    private double[] proposal;
     private final int weightBits;
     private final long[] w;
     private final double lsbRec;
@@ -27,9 +32,15 @@ public final class FixedPointWeights implements Optimizer {
     private final StochasticRounder rounder;
     private long saturations;
 
+    /** Plain gradient descent with the given learning rate. */
     public FixedPointWeights(RecurrentSpikingModel model, LearningFormat format, double learningRate, RandomStreams streams) {
+        this(model, format, new Sgd(Check.positive("learningRate", learningRate)), streams);
+    }
+
+    /** The step of {@code optimizer} (applied to a float copy), rounded onto the integer weights. */
+    public FixedPointWeights(RecurrentSpikingModel model, LearningFormat format, Optimizer optimizer, RandomStreams streams) {
         this.model = model;
-        this.learningRate = Check.positive("learningRate", learningRate);
+        this.inner = optimizer;
         this.weightBits = format.weightBits();
         this.rounder = new StochasticRounder(format.stochasticRounding(), streams, "hardware/learning/weightRounding");
         int nnz = model.synapses();
@@ -74,12 +85,18 @@ public final class FixedPointWeights implements Optimizer {
     public void apply(double[] params, double[] g) {
         int nnz = model.synapses();
         int p = model.stateParameters();
+        if (proposal == null || proposal.length != params.length) {
+            proposal = new double[params.length];
+        }
+        System.arraycopy(params, 0, proposal, 0, params.length);
+        inner.apply(proposal, g);
         for (int k = 0; k < p; k++) {
-            if (g[k] == 0) {
+            double step = proposal[k] - params[k];
+            if (step == 0) {
                 continue;
             }
             double lsb = k < nnz ? lsbRec : lsbIn;
-            long next = w[k] + rounder.round(-learningRate * g[k] / lsb);
+            long next = w[k] + rounder.round(step / lsb);
             long s = FixedPointArithmetic.saturate(next, weightBits);
             if (s != next) {
                 saturations++;
@@ -87,13 +104,11 @@ public final class FixedPointWeights implements Optimizer {
             w[k] = s;
             params[k] = s * lsb;
         }
-        for (int k = p; k < params.length; k++) {
-            params[k] -= learningRate * g[k];
-        }
+        System.arraycopy(proposal, p, params, p, params.length - p);
     }
 
     @Override
     public String name() {
-        return "fixed-point-sgd-" + weightBits + "b";
+        return "fixed-point-" + inner.name() + "-" + weightBits + "b";
     }
 }

@@ -7,6 +7,7 @@ import org.hrsnn.learning.gradient.Eprop;
 import org.hrsnn.learning.gradient.GradientEstimator;
 import org.hrsnn.learning.gradient.SnapOne;
 import org.hrsnn.learning.model.RecurrentSpikingModel;
+import org.hrsnn.learning.optim.Adam;
 import org.hrsnn.learning.optim.Sgd;
 import org.hrsnn.learning.task.EvidenceAccumulation;
 import org.hrsnn.learning.train.Trainer;
@@ -21,7 +22,7 @@ import org.hrsnn.simulator.random.RandomStreams;
  * several trace widths, all under the same budget: the same model (50 LIF + 50 ALIF, the
  * {@code Experiments evidence} setup), the same seed (same initial weights before quantisation, the
  * same training trials, the same test trials), online updates every {@code epochSteps} steps with
- * plain gradient descent at the same learning rate, the same number of training trials.
+ * the same optimiser and learning rate, the same number of training trials.
  */
 public final class OnChipLearningSweep {
     /** Settings of one sweep. */
@@ -34,6 +35,10 @@ public final class OnChipLearningSweep {
         public double learningRate = 0.05;
         public double rateRegularization = 1.0;
         public double delayMs = 1000;
+        /** Number of cues (odd); 7 in the published setup. */
+        public int cues = 7;
+        /** "sgd" (chip-like) or "adam" (float moments on the host; see FixedPointWeights). */
+        public String optimizer = "sgd";
         public int testTrials = 100;
         public long seed = 1;
         /** Initial input weight scale (x vth / sqrt(inputs)); 1 in {@code Experiments evidence}. */
@@ -61,6 +66,9 @@ public final class OnChipLearningSweep {
         Check.positive("iterations", s.iterations);
         Check.positive("batch", s.batch);
         Check.positive("testTrials", s.testTrials);
+        if (!s.optimizer.equals("sgd") && !s.optimizer.equals("adam")) {
+            throw new InvalidInputException("optimizer", s.optimizer, "sgd or adam");
+        }
         if (!(s.learningRate > 0)) {
             throw new InvalidInputException("learningRate", s.learningRate, "a number > 0");
         }
@@ -74,7 +82,7 @@ public final class OnChipLearningSweep {
         if (s.stochasticRounding != null) {
             base = base.withStochasticRounding(s.stochasticRounding);
         }
-        EvidenceAccumulation task = new EvidenceAccumulation(7, 100, 50, s.delayMs, 150, 1);
+        EvidenceAccumulation task = new EvidenceAccumulation(s.cues, 100, 50, s.delayMs, 150, 1);
         List<Row> rows = new ArrayList<>();
         if (s.includeFloat) {
             rows.add(train(task, s, null));
@@ -112,9 +120,9 @@ public final class OnChipLearningSweep {
         org.hrsnn.learning.optim.Optimizer opt;
         if (f == null) {
             est = s.variant == FixedPointEprop.Variant.EPROP ? Eprop.symmetric(model) : new SnapOne(model);
-            opt = new Sgd(s.learningRate);
+            opt = optimizer(s);
         } else {
-            weights = new FixedPointWeights(model, f, s.learningRate, streams);
+            weights = new FixedPointWeights(model, f, optimizer(s), streams);
             fixed = new FixedPointEprop(model, f, s.variant, streams);
             est = fixed;
             opt = weights;
@@ -135,6 +143,10 @@ public final class OnChipLearningSweep {
                 last(r.meanRateHz(), 10), fixed == null ? 0 : fixed.saturations(),
                 weights == null ? 0 : weights.saturations(), r.seconds(),
                 f == null ? null : LearningBudget.of(model, f, s.variant));
+    }
+
+    private static org.hrsnn.learning.optim.Optimizer optimizer(Settings s) {
+        return s.optimizer.equals("adam") ? new Adam(s.learningRate) : new Sgd(s.learningRate);
     }
 
     private static double last(double[] a, int k) {

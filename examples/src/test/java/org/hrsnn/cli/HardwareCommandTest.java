@@ -317,7 +317,7 @@ class HardwareCommandTest {
     @Test
     void learnReportsEveryTraceWidthWithItsBudget() throws Exception {
         CliTestSupport.Result r = CliTestSupport.run("hw", "learn", "--trace-bits", "16,7", "--trials", "2", "--test-trials", "2",
-                "--cues", "1", "--delay", "0ms", "--json");
+                "--cues", "1", "--delay", "10ms", "--json");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode o = JSON.readTree(r.out());
         JsonNode rows = o.get("rows");

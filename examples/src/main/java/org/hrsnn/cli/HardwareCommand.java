@@ -537,6 +537,8 @@ public final class HardwareCommand implements Callable<Integer> {
         int[] traceBits;
         @Option(names = "--weight-bits", description = "Weight width (default: the preset's onChipLearning.weightBits).")
         Integer weightBits;
+        @Option(names = "--weight-headroom", defaultValue = "2", description = "Weight range / largest initial weight (default: ${DEFAULT-VALUE}).")
+        double weightHeadroom;
         @Option(names = "--accumulator-bits", description = "Accumulator width (default: the preset's).")
         Integer accumulatorBits;
         @Option(names = "--rounding", description = "stochastic or nearest (default: the preset's stochasticRounding).")
@@ -576,6 +578,7 @@ public final class HardwareCommand implements Callable<Integer> {
             s.traceBits = traceBits;
             s.weightBits = weightBits;
             s.accumulatorBits = accumulatorBits;
+            s.weightHeadroom = weightHeadroom;
             if (rounding != null) {
                 if (!rounding.equals("stochastic") && !rounding.equals("nearest")) {
                     throw new InvalidInputException("--rounding", rounding, "stochastic or nearest");
@@ -609,6 +612,7 @@ public final class HardwareCommand implements Callable<Integer> {
             o.put("trainingTrials", r.trainingTrials());
             o.put("testTrials", testTrials);
             o.put("seed", seed);
+            Json.put(o, "weightHeadroom", weightHeadroom);
             ArrayNode a = o.putArray("rows");
             StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                     "%s on %s: evidence accumulation (%d cues, delay %s, %d steps/trial), %s trials %d, test %d, %s lr %s, epoch %d, seed %d%n",

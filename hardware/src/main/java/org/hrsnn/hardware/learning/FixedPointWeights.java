@@ -13,15 +13,16 @@ import org.hrsnn.simulator.random.RandomStreams;
  * "hardware/learning/weightRounding": an update of a fraction of an LSB happens with that
  * probability, so small updates are not lost) or to nearest. One scale per group: lsb_rec (mV) for
  * the recurrent weights and lsb_in for the input weights, each = {@link #HEADROOM} x the group's
- * largest initial |w| / (2^(weightBits-1) - 1). The model's float parameters are overwritten with
+ * largest initial |w| / (2^(weightBits-1) - 1) (or another headroom factor). The model's float parameters are overwritten with
  * the dequantised weights (construction quantises the initial weights to nearest). The readout
  * weights and bias stay float (host-side readout) and take the optimiser's step unrounded. A
  * stateful optimiser (Adam) keeps its moments in float on the host: a simplification, a chip would
  * apply a scaled accumulator (plain gradient descent).
  */
 public final class FixedPointWeights implements Optimizer {
-    /** Range kept above the largest initial weight, so learning can grow weights. */
+    /** Default range kept above the largest initial weight, so learning can grow weights. */
     public static final double HEADROOM = 2.0;
+    private final double headroom;
     private final RecurrentSpikingModel model;
     private final Optimizer inner;
     private double[] proposal;
@@ -34,12 +35,17 @@ public final class FixedPointWeights implements Optimizer {
 
     /** Plain gradient descent with the given learning rate. */
     public FixedPointWeights(RecurrentSpikingModel model, LearningFormat format, double learningRate, RandomStreams streams) {
-        this(model, format, new Sgd(Check.positive("learningRate", learningRate)), streams);
+        this(model, format, new Sgd(Check.positive("learningRate", learningRate)), HEADROOM, streams);
     }
 
     /** The step of {@code optimizer} (applied to a float copy), rounded onto the integer weights. */
-    public FixedPointWeights(RecurrentSpikingModel model, LearningFormat format, Optimizer optimizer, RandomStreams streams) {
+    public FixedPointWeights(RecurrentSpikingModel model, LearningFormat format, Optimizer optimizer, double headroom,
+                             RandomStreams streams) {
         this.model = model;
+        if (!(headroom >= 1)) {
+            throw new org.hrsnn.simulator.InvalidInputException("weightHeadroom", headroom, "a number >= 1 (x the largest initial weight)");
+        }
+        this.headroom = headroom;
         this.inner = optimizer;
         this.weightBits = format.weightBits();
         this.rounder = new StochasticRounder(format.stochasticRounding(), streams, "hardware/learning/weightRounding");
@@ -61,7 +67,7 @@ public final class FixedPointWeights implements Optimizer {
             max = Math.max(max, Math.abs(params[k]));
         }
         long top = FixedPointArithmetic.maxSigned(weightBits);
-        return max == 0 ? 1.0 / top : HEADROOM * max / top;
+        return max == 0 ? 1.0 / top : headroom * max / top;
     }
 
     public double recurrentLsb() {

@@ -44,6 +44,8 @@ public final class OnChipLearningSweep {
         /** Initial input weight scale (x vth / sqrt(inputs)); 1 in {@code Experiments evidence}. */
         public double inScale = 1.0;
         public double recScale = 0.5;
+        /** Weight range as a multiple of the largest initial weight (see FixedPointWeights). */
+        public double weightHeadroom = FixedPointWeights.HEADROOM;
         public boolean includeFloat = true;
         /** Weight and accumulator widths and rounding: from the preset's onChipLearning unless overridden. */
         public Integer weightBits;
@@ -122,7 +124,7 @@ public final class OnChipLearningSweep {
             est = s.variant == FixedPointEprop.Variant.EPROP ? Eprop.symmetric(model) : new SnapOne(model);
             opt = optimizer(s);
         } else {
-            weights = new FixedPointWeights(model, f, optimizer(s), streams);
+            weights = new FixedPointWeights(model, f, optimizer(s), s.weightHeadroom, streams);
             fixed = new FixedPointEprop(model, f, s.variant, streams);
             est = fixed;
             opt = weights;

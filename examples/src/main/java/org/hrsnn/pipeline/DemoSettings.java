@@ -23,13 +23,13 @@ public record DemoSettings(boolean quick, double rasterMs, LorenzTask lorenz, Lo
 
     public static DemoSettings fullRun() {
         return new DemoSettings(false, 1000, new LorenzTask(5, 100, 1200, 400, 5, 1.0, 500),
-                new LorenzTask(5, 50, 330, 120, 5, 1.0, 250), List.of(0.25, 0.5, 0.75), 3, 24, 60, 500,
+                new LorenzTask(5, 50, 400, 200, 5, 10, 250), List.of(0.25, 0.5, 0.75), 3, 24, 60, 500,
                 Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
     }
 
     public static DemoSettings quickRun() {
         return new DemoSettings(true, 300, new LorenzTask(5, 50, 400, 150, 5, 1.0, 125),
-                new LorenzTask(5, 40, 240, 100, 5, 1.0, 125), List.of(0.3, 0.7), 2, 12, 15, 200,
+                new LorenzTask(5, 40, 300, 150, 5, 10, 125), List.of(0.3, 0.7), 2, 12, 15, 200,
                 Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
     }
 }

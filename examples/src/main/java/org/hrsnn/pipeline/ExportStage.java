@@ -16,7 +16,7 @@ import org.hrsnn.simulator.network.SynapseMatrix;
 public final class ExportStage implements Stage {
     public static final String NIR_FILE = "network-lnp.nir";
     /** Delays are rounded to this grid (ms) before export: NIR needs one weight node per distinct delay. */
-    static final double DELAY_STEP_MS = 0.1;
+    static final double DELAY_STEP_MS = 1.0;
 
     /**
      * @param file             the NIR file's name in the output folder

@@ -79,11 +79,12 @@ public final class PruningStage implements Stage {
         int seeds = set.seeds();
 
         List<java.util.concurrent.Callable<Run>> jobs = new ArrayList<>();
+        List<Boolean> needsCovariance = new ArrayList<>();
         for (int j = 0; j < seeds; j++) {
             int seed = j;
             jobs.add(() -> evaluate(dense, "dense", 1.0, seed, null, 0, ctx));
+            needsCovariance.add(false);
         }
-        // LNP first: the longest jobs start early, so the pool does not end on one straggler.
         for (String s : strategies) {
             for (double d : densities) {
                 for (int j = 0; j < seeds; j++) {
@@ -94,10 +95,11 @@ public final class PruningStage implements Stage {
                                 new RandomStreams(ctx.seed() + seed).child("prune"));
                         return evaluate(r.network(), s, d, seed, r, (System.nanoTime() - t0) / 1e9, ctx);
                     });
+                    needsCovariance.add(s.equals("lnp") || s.equals("noise"));
                 }
             }
         }
-        List<Run> runs = runAll(jobs, set.threads(), ctx);
+        List<Run> runs = runAll(jobs, needsCovariance, set.threads(), ctx);
 
         // Aggregate per strategy and density.
         double[] denseNrmse = new double[seeds];
@@ -208,8 +210,14 @@ public final class PruningStage implements Stage {
                 pruneSeconds, r);
     }
 
-    private static List<Run> runAll(List<java.util.concurrent.Callable<Run>> jobs, int threads, DemoContext ctx)
-            throws Exception {
+    /**
+     * Runs the jobs on the pool, results in job order. LNP and noise pruning solve the same noise
+     * covariance (reused after the first solve, see NoiseCovariance): the first such job runs
+     * alongside the cheap jobs, the other covariance jobs start once it has finished, so the
+     * O(N^3) solve is done once rather than once per thread.
+     */
+    private static List<Run> runAll(List<java.util.concurrent.Callable<Run>> jobs, List<Boolean> needsCovariance,
+                                    int threads, DemoContext ctx) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "hrsnn-demo-pruning");
             t.setDaemon(true);
@@ -217,28 +225,55 @@ public final class PruningStage implements Stage {
         });
         AtomicInteger done = new AtomicInteger();
         try {
-            List<Future<Run>> futures = new ArrayList<>();
-            for (var job : jobs) {
-                futures.add(pool.submit(() -> {
-                    Run r = job.call();
-                    ctx.progress().update(0.95 * done.incrementAndGet() / jobs.size());
-                    return r;
-                }));
+            List<Future<Run>> futures = new ArrayList<>(java.util.Collections.nCopies(jobs.size(), null));
+            int first = needsCovariance.indexOf(true);
+            List<Integer> order = new ArrayList<>();
+            if (first >= 0) {
+                order.add(first);
+            }
+            for (int i = 0; i < jobs.size(); i++) {
+                if (!needsCovariance.get(i)) {
+                    order.add(i);
+                }
+            }
+            for (int i : order) {
+                futures.set(i, submit(pool, jobs.get(i), done, jobs.size(), ctx));
+            }
+            if (first >= 0) {
+                get(futures.get(first));
+                for (int i = 0; i < jobs.size(); i++) {
+                    if (needsCovariance.get(i) && i != first) {
+                        futures.set(i, submit(pool, jobs.get(i), done, jobs.size(), ctx));
+                    }
+                }
             }
             List<Run> out = new ArrayList<>();
             for (Future<Run> f : futures) {
-                try {
-                    out.add(f.get());
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof Exception ex) {
-                        throw ex;
-                    }
-                    throw e;
-                }
+                out.add(get(f));
             }
             return out;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static Future<Run> submit(ExecutorService pool, java.util.concurrent.Callable<Run> job, AtomicInteger done,
+                                      int total, DemoContext ctx) {
+        return pool.submit(() -> {
+            Run r = job.call();
+            ctx.progress().update(0.95 * done.incrementAndGet() / total);
+            return r;
+        });
+    }
+
+    private static Run get(Future<Run> f) throws Exception {
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Exception ex) {
+                throw ex;
+            }
+            throw e;
         }
     }
 

@@ -1,17 +1,25 @@
 package org.hrsnn.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.hrsnn.hardware.HardwarePipeline;
+import org.hrsnn.hardware.Issue;
+import org.hrsnn.hardware.budget.BudgetComparison;
+import org.hrsnn.hardware.compare.PatternClassificationTask;
+import org.hrsnn.hardware.compare.SpikeAgreement;
 import org.hrsnn.hardware.compare.WeightBitsSweep;
 import org.hrsnn.hardware.emulator.BitExactEmulator;
 import org.hrsnn.hardware.emulator.EmulatorResult;
@@ -21,149 +29,263 @@ import org.hrsnn.hardware.fixedpoint.SpikeRaster;
 import org.hrsnn.hardware.preset.HardwarePreset;
 import org.hrsnn.hardware.preset.HardwarePresets;
 import org.hrsnn.hardware.quantise.QuantiserOptions;
+import org.hrsnn.pipeline.PruningHardwareBudget;
 import org.hrsnn.simulator.InvalidInputException;
 import org.hrsnn.simulator.benchmark.Cuba;
+import org.hrsnn.simulator.config.NetworkConfig;
 import org.hrsnn.simulator.network.Network;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code hrsnn hw}: quantise and map a network onto a hardware preset, run a mapped network
- * bit-exactly, compare float and fixed point as weight bits shrink. Self-contained and not yet
- * registered in {@link HrsnnMain} (the CLI owner wires it in); until a network configuration
- * reader exists the float network is the CUBA benchmark ({@code --neurons}, {@code --het}).
+ * bit-exactly, compare float and fixed point as weight bits shrink, and budget a network before
+ * and after pruning. The float network comes from a configuration ({@code --config FILE}, default
+ * the embedded default HRSNN) or the CUBA benchmark ({@code --cuba N [--het]}).
  *
  * <pre>
- * hw map     --preset loihi1 --neurons 4000 --het --dt 0.1 --duration 1000 --out DIR [--json]
- * hw run     --network DIR/network.json --steps 10000 [--inputs inputs.csv] --out spikes.csv [--json]
- * hw compare --preset loihi1 --neurons 1000 --het --dt 0.1 --duration 1000 --from-bits 8 --to-bits 2 [--json]
+ * hw map     [--config FILE | --cuba N [--het]] --preset loihi --dt 0.1ms --duration 500ms --out DIR [--json]
+ * hw run     --network DIR/network.json [--inputs DIR/inputs.csv] --steps N --out DIR2 [--json]
+ * hw compare [--config FILE | --cuba N] --preset loihi --from-bits 8 --to-bits 2 [--no-task] [--json]
+ * hw budget  [--config FILE] --prune lnp --density 0.3 [--json]
  * </pre>
- * Bad input prints the message (naming field, value and what is allowed) and exits with code 2;
- * nothing is written when the network does not fit.
+ * Bad input, or a network that cannot be represented or does not fit the chip, exits with code 2
+ * and a message naming what does not fit and where; nothing is written then (files are staged in a
+ * hidden folder and moved into place only when everything succeeded).
  */
-@Command(name = "hw", mixinStandardHelpOptions = true, description = "Fixed-point hardware: map, run, compare.",
-        subcommands = {HardwareCommand.MapCommand.class, HardwareCommand.RunCommand.class, HardwareCommand.CompareCommand.class})
-public final class HardwareCommand implements Runnable {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+@Command(name = "hw", mixinStandardHelpOptions = true,
+        description = "Fixed-point hardware: map a network onto a chip preset, run it bit-exactly, compare with float, budget.",
+        subcommands = {HardwareCommand.MapCommand.class, HardwareCommand.RunCommand.class, HardwareCommand.CompareCommand.class,
+            HardwareCommand.BudgetCommand.class})
+public final class HardwareCommand implements Callable<Integer> {
+    static final String NETWORK_JSON = "network.json";
+    static final String INPUTS_CSV = "inputs.csv";
+    static final String SPIKES_CSV = "spikes.csv";
+    static final String REPORT_JSON = "report.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
 
     @Override
-    public void run() {
-        CommandLine.usage(this, System.out);
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        spec.commandLine().usage(out);
+        out.flush();
+        return 0;
     }
 
-    public static void main(String[] args) {
-        System.exit(execute(args));
-    }
-
-    /** Runs the command; InvalidInputException becomes exit code 2 with its message. */
-    public static int execute(String... args) {
-        CommandLine cl = new CommandLine(new HardwareCommand());
-        cl.setExecutionExceptionHandler((ex, line, parse) -> {
-            if (ex instanceof InvalidInputException) {
-                line.getErr().println("error: " + ex.getMessage());
-                return 2;
-            }
-            throw ex;
-        });
-        return cl.execute(args);
+    /** A built-in preset ({@code loihi} is an alias of loihi1) or a preset YAML file. */
+    static HardwarePreset preset(String nameOrPath) {
+        return HardwarePresets.load("loihi".equalsIgnoreCase(nameOrPath) ? "loihi1" : nameOrPath);
     }
 
     /** The float network and how to quantise it. */
     static class NetworkOptions {
-        @Option(names = "--preset", defaultValue = "loihi1", description = "loihi1, xylo, custom or a YAML file")
-        String preset;
-        @Option(names = "--neurons", defaultValue = "1000", description = "CUBA network size")
-        int neurons;
-        @Option(names = "--het", description = "CUBAhet: per-neuron time constants in [0.9, 1.1] x nominal")
+        @Option(names = "--config", paramLabel = "FILE",
+                description = "Network configuration (.yaml, .yml or .json). Default: the embedded default HRSNN.")
+        Path config;
+        @Option(names = "--cuba", paramLabel = "N", description = "Use the CUBA benchmark network of N neurons instead of a configuration.")
+        Integer cuba;
+        @Option(names = "--het", description = "With --cuba: CUBAhet, per-neuron time constants in [0.9, 1.1] x nominal.")
         boolean heterogeneous;
-        @Option(names = "--seed", defaultValue = "1")
-        long seed;
-        @Option(names = "--dt", defaultValue = "0.1", description = "ms per hardware step")
-        double dt;
-        @Option(names = "--weight-bits", defaultValue = "0", description = "0 = the preset's width")
+        @Option(names = "--seed", description = "Seed of the network and its inputs. Default: the configuration's seed (1 for CUBA).")
+        Long seed;
+        @Option(names = "--preset", defaultValue = "loihi1",
+                description = "loihi (= loihi1), loihi1, xylo, custom or a preset YAML file (default: ${DEFAULT-VALUE}).")
+        String preset;
+        @Option(names = "--dt", defaultValue = "0.1ms", description = "Biological time per hardware step (default: ${DEFAULT-VALUE}).")
+        String dt;
+        @Option(names = "--weight-bits", defaultValue = "0", description = "Bits per weight; 0 = the preset's width.")
         int weightBits;
-        @Option(names = "--prototypes", defaultValue = "0", description = "0 = the preset's prototypes per core")
+        @Option(names = "--prototypes", defaultValue = "0", description = "Most decay prototypes; 0 = the preset's per-core limit.")
         int prototypes;
-        @Option(names = "--refractory", negatable = true, description = "map refractory periods (default: preset)")
+        @Option(names = "--refractory", negatable = true, description = "Map refractory periods (default: the preset's choice).")
         Boolean refractory;
         @Option(names = "--synaptic-tau", defaultValue = "EXCITATORY",
-                description = "tau of the single hardware current: ${COMPLETION-CANDIDATES}")
+                description = "Time constant of the single hardware current: ${COMPLETION-CANDIDATES}.")
         QuantiserOptions.SynapticTau synapticTau;
 
-        Network network() {
-            if (neurons < 2) {
-                throw new InvalidInputException("--neurons", neurons, "an integer >= 2");
+        private NetworkConfig loaded;
+
+        private NetworkConfig cfg() {
+            if (loaded == null) {
+                NetworkConfig c = SimulationRunner.config(config);
+                loaded = seed == null ? c : c.withSeed(seed);
             }
-            return Cuba.network(neurons, seed, heterogeneous);
+            return loaded;
+        }
+
+        Network network() {
+            if (cuba != null) {
+                if (config != null) {
+                    throw new InvalidInputException("--cuba", cuba, "either --cuba or --config, not both");
+                }
+                if (cuba < 2) {
+                    throw new InvalidInputException("--cuba", cuba, "an integer >= 2");
+                }
+                return Cuba.network(cuba, seed(), heterogeneous);
+            }
+            return cfg().build();
+        }
+
+        long seed() {
+            if (cuba != null) {
+                return seed == null ? 1 : seed;
+            }
+            return cfg().seed();
+        }
+
+        String source() {
+            if (cuba != null) {
+                return (heterogeneous ? "CUBAhet " : "CUBA ") + cuba;
+            }
+            return config == null ? "embedded default-hrsnn.yaml" : config.toString();
+        }
+
+        double dtMs() {
+            return Durations.millis("--dt", dt);
         }
 
         QuantiserOptions quantiser() {
-            return QuantiserOptions.defaults(dt).withWeightBits(weightBits).withMaxPrototypes(prototypes).withRefractory(refractory)
-                    .withSynapticTau(synapticTau);
+            if (weightBits < 0) {
+                throw new InvalidInputException("--weight-bits", weightBits, "0 (the preset's width) or a number of bits >= 1");
+            }
+            return QuantiserOptions.defaults(dtMs()).withWeightBits(weightBits).withMaxPrototypes(prototypes)
+                    .withRefractory(refractory).withSynapticTau(synapticTau);
         }
     }
 
+    static int steps(double durationMs, double dtMs) {
+        long steps = Math.round(durationMs / dtMs);
+        if (steps < 1 || steps > Integer.MAX_VALUE / 2) {
+            throw new InvalidInputException("--duration", durationMs + " ms", "at least one step of dt = " + dtMs + " ms");
+        }
+        return (int) steps;
+    }
+
+    private static void print(CommandSpec spec, CommonOptions common, JsonNode json, String text) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (common.json) {
+            out.println(Json.line(json));
+        } else if (!common.quiet) {
+            out.println(text.stripTrailing());
+        }
+        out.flush();
+    }
+
+    private static void writeJson(Path file, JsonNode node) throws IOException {
+        Files.writeString(file, Json.pretty(node) + "\n", StandardCharsets.UTF_8);
+    }
+
     @Command(name = "map", mixinStandardHelpOptions = true,
-            description = "Quantise, map, emulate and budget; write network.json, spikes.csv and report.json.")
+            description = {"Quantise a network, map it onto the preset's cores, emulate it bit-exactly on its own inputs and budget it.",
+                "Writes DIR/network.json (the fixed-point network, see docs/hardware.md), DIR/inputs.csv (the input spikes on",
+                "the step grid), DIR/spikes.csv (the emulated spikes) and DIR/report.json."})
     static final class MapCommand implements Callable<Integer> {
-        @CommandLine.Mixin
+        @Mixin
         NetworkOptions net = new NetworkOptions();
-        @Option(names = "--duration", defaultValue = "1000", description = "ms of emulation for the budget")
-        double duration;
-        @Option(names = "--out", required = true, description = "output folder")
+        @Mixin
+        CommonOptions common;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--duration", defaultValue = "500ms", description = "Emulated time for the budget (default: ${DEFAULT-VALUE}).")
+        String duration;
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
         Path out;
-        @Option(names = "--json", description = "print the summary as JSON")
-        boolean json;
 
         @Override
         public Integer call() throws IOException {
-            HardwarePreset preset = HardwarePresets.load(net.preset);
-            HardwarePipeline.Result r = new HardwarePipeline().run(net.network(), preset, net.quantiser(), duration, net.seed);
-            ObjectNode report = JSON.createObjectNode();
+            HardwarePreset preset = preset(net.preset);
+            double durationMs = Durations.millis("--duration", duration);
+            double dt = net.dtMs();
+            int steps = steps(durationMs, dt);
+            QuantiserOptions options = net.quantiser();
+            Network network = net.network();
+            // everything is computed before the output folder is touched: a network that does not fit writes nothing
+            HardwarePipeline.Result r = new HardwarePipeline().run(network, preset, options, durationMs, net.seed());
+            SpikeRaster[] inputs = WeightBitsSweep.inputs(network, dt, steps, durationMs, net.seed());
+            ObjectNode report = Json.object();
+            report.put("command", "hw map");
+            report.put("network", net.source());
             report.put("preset", preset.name());
+            report.put("seed", net.seed());
+            report.put("dtMs", dt);
+            report.put("steps", steps);
             report.set("quantisation", JSON.valueToTree(r.quantised().report()));
             report.set("mapping", JSON.valueToTree(r.mapping().report()));
-            report.set("agreement", JSON.valueToTree(r.agreement()));
+            report.set("agreementWithClockEngine", JSON.valueToTree(r.agreement()));
             if (r.budget() != null) {
                 ObjectNode b = JSON.valueToTree(r.budget());
-                b.put("energyPerInferencePj", r.budget().energyPerInferencePj());
-                b.put("latencyPerInferenceNs", r.budget().latencyPerInferenceNs());
+                Json.put(b, "energyPerInferencePj", r.budget().energyPerInferencePj());
+                Json.put(b, "latencyPerInferenceNs", r.budget().latencyPerInferenceNs());
                 report.set("budget", b);
             }
-            Files.createDirectories(out);
-            FixedPointNetworkJson.write(r.network(), out.resolve("network.json"));
-            FixedPointNetworkJson.writeSpikes(r.emulated().spikes(), out.resolve("spikes.csv"));
-            FixedPointNetworkJson.writeAtomically(out.resolve("report.json"), w -> JSON.writeValue(w, report));
-            if (json) {
-                System.out.println(JSON.writeValueAsString(report));
-            } else {
-                System.out.printf("%s: %d neurons on %d cores, %d prototypes, weight error %.4f, rate correlation %.3f%n",
-                        preset.name(), r.network().size, r.mapping().report().coresUsed(), r.quantised().report().prototypes(),
-                        r.quantised().report().weightRelativeRmsError(), r.agreement().rateCorrelation());
-                if (r.budget() != null) {
-                    System.out.printf("energy per inference %.4g uJ, latency %.4g ms (%d steps)%n",
-                            r.budget().energyPerInferencePj() * 1e-6, r.budget().latencyPerInferenceNs() * 1e-6, r.budget().steps());
+            try (OutputFolder folder = OutputFolder.open(out)) {
+                FixedPointNetworkJson.write(r.network(), folder.file(NETWORK_JSON));
+                writeInputs(inputs, folder.file(INPUTS_CSV));
+                FixedPointNetworkJson.writeSpikes(r.emulated().spikes(), folder.file(SPIKES_CSV));
+                ObjectNode files = report.putObject("files");
+                for (String f : List.of(NETWORK_JSON, INPUTS_CSV, SPIKES_CSV, REPORT_JSON)) {
+                    files.put(f, folder.finalPath(f).toString());
                 }
-                r.quantised().report().issues().forEach(System.out::println);
-                System.out.println("wrote " + out.resolve("network.json") + ", spikes.csv, report.json");
+                writeJson(folder.file(REPORT_JSON), report);
+                folder.commit();
             }
+            StringBuilder text = new StringBuilder();
+            text.append(String.format(Locale.ROOT, "%s on %s: %d neurons, %d synapses on %d cores, %d prototypes, weight error %.4f%n",
+                    net.source(), preset.name(), r.network().size, r.network().synapseCount(), r.mapping().report().coresUsed(),
+                    r.quantised().report().prototypes(), r.quantised().report().weightRelativeRmsError()));
+            text.append(String.format(Locale.ROOT, "vs clock engine: %d float spikes, %d fixed-point spikes, rate correlation %.3f, van Rossum %.3f%n",
+                    r.agreement().spikesA(), r.agreement().spikesB(), r.agreement().rateCorrelation(), r.agreement().vanRossum()));
+            if (r.budget() != null) {
+                text.append(String.format(Locale.ROOT, "energy per inference (%s) %.4g uJ, latency %.4g ms (%d steps)%n", duration,
+                        r.budget().energyPerInferencePj() * 1e-6, r.budget().latencyPerInferenceNs() * 1e-6, r.budget().steps()));
+            }
+            for (Issue i : r.quantised().report().issues()) {
+                text.append(i).append('\n');
+            }
+            text.append("wrote ").append(out.resolve(NETWORK_JSON)).append(", ").append(INPUTS_CSV).append(", ")
+                    .append(SPIKES_CSV).append(", ").append(REPORT_JSON);
+            print(spec, common, report, text.toString());
             return 0;
         }
     }
 
-    @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a network.json bit-exactly; write spikes as CSV.")
+    /** Writes input spikes as "group,step,channel" lines (header first). */
+    static void writeInputs(SpikeRaster[] inputs, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("group,step,channel\n");
+            for (int g = 0; g < inputs.length; g++) {
+                SpikeRaster r = inputs[g];
+                for (int t = 0; t < r.steps; t++) {
+                    for (int k = r.stepStart[t]; k < r.stepStart[t + 1]; k++) {
+                        w.write(g + "," + t + "," + r.unit[k] + "\n");
+                    }
+                }
+            }
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Run a fixed-point network.json bit-exactly; write DIR/spikes.csv (step,neuron) and DIR/report.json.")
     static final class RunCommand implements Callable<Integer> {
-        @Option(names = "--network", required = true, description = "a fixed-point network JSON file")
+        @Mixin
+        CommonOptions common;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--network", required = true, paramLabel = "FILE", description = "A fixed-point network JSON file (from hw map).")
         Path network;
-        @Option(names = "--steps", required = true)
+        @Option(names = "--steps", required = true, description = "Steps to run.")
         int steps;
-        @Option(names = "--inputs", description = "CSV with header group,step,channel (group: input index)")
+        @Option(names = "--inputs", paramLabel = "FILE",
+                description = "Input spikes, CSV with header group,step,channel (group: input index); default: no input spikes.")
         Path inputs;
-        @Option(names = "--out", required = true, description = "spike CSV (step,neuron)")
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
         Path out;
-        @Option(names = "--json", description = "print the summary as JSON")
-        boolean json;
 
         @Override
         public Integer call() throws IOException {
@@ -173,17 +295,24 @@ public final class HardwareCommand implements Runnable {
             FixedPointNetwork net = FixedPointNetworkJson.read(network);
             SpikeRaster[] in = readInputs(net, inputs, steps);
             EmulatorResult r = new BitExactEmulator().run(net, in, steps);
-            FixedPointNetworkJson.writeSpikes(r.spikes(), out);
-            ObjectNode s = JSON.createObjectNode();
+            ObjectNode s = Json.object();
+            s.put("command", "hw run");
+            s.put("network", network.toString());
             s.put("neurons", net.size).put("steps", steps).put("spikes", r.spikes().size())
-                    .put("synapticOps", r.synapticOps()).put("out", out.toString());
-            System.out.println(json ? JSON.writeValueAsString(s) : net.size + " neurons, " + steps + " steps, "
-                    + r.spikes().size() + " spikes -> " + out);
+                    .put("synapticOps", r.synapticOps()).put("activeUpdates", r.activeUpdates());
+            try (OutputFolder folder = OutputFolder.open(out)) {
+                FixedPointNetworkJson.writeSpikes(r.spikes(), folder.file(SPIKES_CSV));
+                s.put("spikesFile", folder.finalPath(SPIKES_CSV).toString());
+                writeJson(folder.file(REPORT_JSON), s);
+                folder.commit();
+            }
+            print(spec, common, s, net.size + " neurons, " + steps + " steps, " + r.spikes().size() + " spikes -> "
+                    + out.resolve(SPIKES_CSV));
             return 0;
         }
     }
 
-    /** Reads input spikes "group,step,channel" into one raster per input group (duplicates count once). */
+    /** Reads input spikes "group,step,channel" into one raster per input group (duplicates count once; steps outside the run are ignored). */
     static SpikeRaster[] readInputs(FixedPointNetwork net, Path file, int steps) throws IOException {
         int groups = net.inputs.size();
         List<List<long[]>> spikes = new ArrayList<>();
@@ -191,6 +320,9 @@ public final class HardwareCommand implements Runnable {
             spikes.add(new ArrayList<>());
         }
         if (file != null) {
+            if (!Files.isRegularFile(file)) {
+                throw new InvalidInputException("--inputs", file.toString(), "a readable CSV file");
+            }
             List<String> lines = Files.readAllLines(file);
             for (int l = 1; l < lines.size(); l++) {
                 String line = lines.get(l).trim();
@@ -246,43 +378,141 @@ public final class HardwareCommand implements Runnable {
     }
 
     @Command(name = "compare", mixinStandardHelpOptions = true,
-            description = "Float vs fixed-point spike agreement as weight bits go down.")
+            description = {"Float (clock-driven engine) vs bit-exact fixed point on the same inputs as weight bits go down:",
+                "per-neuron rate correlation, van Rossum distance, and the test accuracy of an input-pattern classification task on both."})
     static final class CompareCommand implements Callable<Integer> {
-        @CommandLine.Mixin
+        @Mixin
         NetworkOptions net = new NetworkOptions();
-        @Option(names = "--duration", defaultValue = "1000", description = "ms")
-        double duration;
-        @Option(names = "--from-bits", defaultValue = "8")
+        @Mixin
+        CommonOptions common;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--duration", defaultValue = "4000ms", description = "Simulated time per run (default: ${DEFAULT-VALUE}).")
+        String duration;
+        @Option(names = "--from-bits", defaultValue = "8", description = "Widest weights (default: ${DEFAULT-VALUE}).")
         int fromBits;
-        @Option(names = "--to-bits", defaultValue = "2")
+        @Option(names = "--to-bits", defaultValue = "2", description = "Narrowest weights (default: ${DEFAULT-VALUE}).")
         int toBits;
-        @Option(names = "--tau-steps", defaultValue = "10", description = "van Rossum time constant, steps")
+        @Option(names = "--tau-steps", defaultValue = "10", description = "van Rossum time constant, steps (default: ${DEFAULT-VALUE}).")
         double tauSteps;
-        @Option(names = "--json", description = "print the table as JSON")
-        boolean json;
+        @Option(names = "--task", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Score both spike trains on the pattern classification task (default: on).")
+        boolean task;
 
         @Override
-        public Integer call() throws IOException {
-            HardwarePreset preset = HardwarePresets.load(net.preset);
+        public Integer call() {
+            HardwarePreset preset = preset(net.preset);
+            double durationMs = Durations.millis("--duration", duration);
+            steps(durationMs, net.dtMs());
             if (toBits < preset.synapse().minWeightBits() || fromBits > preset.synapse().weightBits() || toBits > fromBits) {
                 throw new InvalidInputException("--from-bits/--to-bits", fromBits + ".." + toBits,
                         "from >= to within [" + preset.synapse().minWeightBits() + ", " + preset.synapse().weightBits() + "]");
             }
-            List<WeightBitsSweep.Row> rows = new WeightBitsSweep().run(net.network(), preset, net.quantiser(), duration,
-                    net.seed, fromBits, toBits, tauSteps);
-            if (json) {
-                ArrayNode a = JSON.createArrayNode();
-                rows.forEach(r -> a.add(JSON.valueToTree(r)));
-                System.out.println(JSON.writeValueAsString(a));
-            } else {
-                System.out.println("bits  weightRelRms  spikesFloat  spikesFixed  rateCorr  vanRossum");
-                for (WeightBitsSweep.Row r : rows) {
-                    System.out.printf("%4d  %12.4f  %11d  %11d  %8.4f  %9.4f%n", r.weightBits(), r.weightRelativeRmsError(),
-                            r.agreement().spikesA(), r.agreement().spikesB(), r.agreement().rateCorrelation(),
-                            r.agreement().vanRossum());
-                }
+            if (!(tauSteps > 0)) {
+                throw new InvalidInputException("--tau-steps", tauSteps, "a number > 0");
             }
+            Network network = net.network();
+            if (task && network.inputs().isEmpty()) {
+                throw new InvalidInputException("--task", "on", "a network with at least one input group to carry the task's "
+                        + "patterns (" + net.source() + " has none): add --no-task");
+            }
+            List<WeightBitsSweep.Row> rows = new WeightBitsSweep().run(network, preset, net.quantiser(), durationMs,
+                    net.seed(), fromBits, toBits, tauSteps, task ? PatternClassificationTask.Settings.defaults() : null);
+            ObjectNode o = Json.object();
+            o.put("command", "hw compare");
+            o.put("network", net.source());
+            o.put("preset", preset.name());
+            o.put("seed", net.seed());
+            o.put("dtMs", net.dtMs());
+            o.put("durationMs", durationMs);
+            o.put("floatReference", "clock-driven engine");
+            ArrayNode a = o.putArray("rows");
+            StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s on %s, %s, dt %s%n", net.source(), preset.name(),
+                    duration, net.dt));
+            text.append("bits  weightRelRms  spikesFloat  spikesFixed  rateCorr  vanRossum  rateCorrStep  taskAccuracyFloat  taskAccuracyFixed\n");
+            for (WeightBitsSweep.Row r : rows) {
+                ObjectNode row = a.addObject();
+                row.put("weightBits", r.weightBits());
+                Json.put(row, "weightRelativeRmsError", r.weightRelativeRmsError());
+                row.set("agreement", agreement(r.agreement()));
+                row.set("quantisationAgreement", agreement(r.quantisationAgreement()));
+                Json.put(row, "taskAccuracyFloat", r.taskFloat());
+                Json.put(row, "taskAccuracyFixed", r.taskFixed());
+                text.append(String.format(Locale.ROOT, "%4d  %12.4f  %11d  %11d  %8.4f  %9.4f  %12.4f  %11.4f  %11.4f%n",
+                        r.weightBits(), r.weightRelativeRmsError(), r.agreement().spikesA(), r.agreement().spikesB(),
+                        r.agreement().rateCorrelation(), r.agreement().vanRossum(), r.quantisationAgreement().rateCorrelation(),
+                        r.taskFloat(), r.taskFixed()));
+            }
+            print(spec, common, o, text.toString());
             return 0;
+        }
+
+        private static ObjectNode agreement(SpikeAgreement g) {
+            ObjectNode o = Json.object();
+            o.put("spikesFloat", g.spikesA());
+            o.put("spikesFixed", g.spikesB());
+            Json.put(o, "rateCorrelation", g.rateCorrelation());
+            Json.put(o, "vanRossum", g.vanRossum());
+            Json.put(o, "tauSteps", g.tauSteps());
+            return o;
+        }
+    }
+
+    @Command(name = "budget", mixinStandardHelpOptions = true,
+            description = "Cores, energy per inference and latency of a network and of its pruned version on a preset.")
+    static final class BudgetCommand implements Callable<Integer> {
+        @Mixin
+        NetworkOptions net = new NetworkOptions();
+        @Mixin
+        CommonOptions common;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--prune", defaultValue = "lnp", description = "Pruning strategy (default: ${DEFAULT-VALUE}).")
+        String prune;
+        @Option(names = "--density", defaultValue = "0.3", description = "Fraction of synapses kept (default: ${DEFAULT-VALUE}).")
+        double density;
+        @Option(names = "--duration", defaultValue = "500ms", description = "One inference: the emulated run (default: ${DEFAULT-VALUE}).")
+        String duration;
+
+        @Override
+        public Integer call() {
+            HardwarePreset preset = preset(net.preset);
+            double durationMs = Durations.millis("--duration", duration);
+            steps(durationMs, net.dtMs());
+            PruningHardwareBudget.Result r = new PruningHardwareBudget().compare(net.network(), prune, density, preset,
+                    net.quantiser(), durationMs, net.seed());
+            ObjectNode o = Json.object();
+            o.put("command", "hw budget");
+            o.put("network", net.source());
+            o.put("preset", preset.name());
+            o.put("seed", net.seed());
+            o.put("dtMs", net.dtMs());
+            o.put("inferenceMs", durationMs);
+            o.put("strategy", prune);
+            Json.put(o, "density", density);
+            Json.put(o, "pruningWallSeconds", r.pruningWallSeconds());
+            o.set("dense", row(r.dense()));
+            o.set("pruned", row(r.pruned()));
+            Json.put(o, "coreRatio", r.coreRatio());
+            Json.put(o, "energyRatio", r.energyRatio());
+            Json.put(o, "latencyRatio", r.latencyRatio());
+            StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s on %s, inference %s at dt %s, %s to density %s (%.1f s)%n",
+                    net.source(), preset.name(), duration, net.dt, prune, density, r.pruningWallSeconds()));
+            text.append("version          neurons  synapses  cores  synapseKbit  spikes  energy_uJ  latency_ms  rateCorr\n");
+            for (BudgetComparison.Row b : List.of(r.dense(), r.pruned())) {
+                text.append(String.format(Locale.ROOT, "%-15s  %7d  %8d  %5d  %11.1f  %6d  %9.4f  %10.4f  %8.3f%n", b.label(),
+                        b.neurons(), b.synapses(), b.cores(), b.synapseBits() / 1000.0, b.spikes(), b.energyPerInferenceUj(),
+                        b.latencyPerInferenceMs(), b.rateCorrelation()));
+            }
+            text.append(String.format(Locale.ROOT, "pruned / dense: cores %.3f, energy %.3f, latency %.3f",
+                    r.coreRatio(), r.energyRatio(), r.latencyRatio()));
+            print(spec, common, o, text.toString());
+            return 0;
+        }
+
+        private static ObjectNode row(BudgetComparison.Row b) {
+            ObjectNode o = JSON.valueToTree(b);
+            return o;
         }
     }
 }

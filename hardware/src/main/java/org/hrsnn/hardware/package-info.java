@@ -9,7 +9,8 @@
  * </pre>
  * {@link org.hrsnn.hardware.HardwarePipeline} runs all of it; presets
  * ({@link org.hrsnn.hardware.preset.HardwarePresets}: loihi1, xylo, custom, or a YAML file) hold
- * everything chip-specific. Choices made where the sources leave room, each documented at its class:
+ * everything chip-specific. The command line and the JSON format are described in docs/hardware.md.
+ * Choices made where the sources leave room, each documented at its class:
  * <ul>
  * <li>every synapse delivers exactly one step later, external inputs included; float delays are
  *     reported, not modelled;</li>
@@ -21,9 +22,13 @@
  *     single-sign modes;</li>
  * <li>refractory (off for the Lava-compatible preset): after a spike, v is held at 0 for the
  *     count's steps while u keeps integrating;</li>
- * <li>the float side of every comparison is {@link org.hrsnn.hardware.compare.FloatStepReference},
- *     the same per-step equations in double precision; the simulator's exact engines differ from
- *     it by discretisation and delays.</li>
+ * <li>the float side of the comparisons is the simulator's clock-driven engine
+ *     ({@link org.hrsnn.hardware.compare.ClockReference}) on the same step grid and input spikes;
+ *     {@link org.hrsnn.hardware.compare.FloatStepReference} (the per-step equations the quantiser
+ *     targets, in double precision) is reported beside it to separate the cost of the bits from
+ *     what the hardware model leaves out (delays, refractory periods, the second current);</li>
+ * <li>task accuracy: {@link org.hrsnn.hardware.compare.PatternClassificationTask}, a ridge
+ *     readout of spike counts classifying input rate patterns.</li>
  * </ul>
  * Not yet here: on-chip learning emulation (it builds on the learning module).
  */

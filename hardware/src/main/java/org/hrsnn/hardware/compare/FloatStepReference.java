@@ -20,9 +20,12 @@ import org.hrsnn.simulator.util.IntArrayList;
  *   refractory count &gt; 0: count - 1, x = 0; else x &gt; V_th - V_reset: spike, x = 0, count = round(t_ref/dt)
  * </pre>
  * Same timing as the emulator (every synapse one step, inputs binned the same way), two synaptic
- * currents with their own time constants, exact exponential factors, no adaptation. It is the
- * float side of the float-vs-fixed comparison; the exact event-driven and clock engines of the
- * simulator differ from it by the Euler-like input term and by delays.
+ * currents with their own time constants, exact exponential factors, no adaptation. The float
+ * side of the comparisons is the simulator's clock engine ({@link ClockReference}); this reference
+ * is kept beside it because it shares the hardware model's simplifications (one-step synapses, the
+ * preset's refractory choice), so its agreement with the emulator measures what the integers and
+ * the bits cost alone, while the clock engine's also contains delays, refractory periods and the
+ * Euler-like input term.
  */
 public final class FloatStepReference {
 

@@ -19,7 +19,7 @@ import org.hrsnn.simulator.InvalidInputException;
 
 /**
  * The fixed-point network as a self-contained JSON document that another program can run
- * (format "hrsnn-fixed-point-network", version 1):
+ * (format "hrsnn-fixed-point-network", version 1; every field and the step rules are in docs/hardware.md):
  * <pre>
  * {
  *   "format": "hrsnn-fixed-point-network", "version": 1,

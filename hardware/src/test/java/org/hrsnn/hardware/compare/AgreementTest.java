@@ -37,15 +37,20 @@ class AgreementTest {
     @Test
     void fixedPointFollowsTheFloatModelAtEightBitsAndDriftsAtTwo() {
         Network net = TestNetworks.heterogeneous(80, 20, 11, 0.5, -2.0);
+        // refractory mapped, so that the hardware model and the clock engine's float model differ only by discretisation
         List<WeightBitsSweep.Row> rows = new WeightBitsSweep().run(net, HardwarePresets.loihi1(),
-                QuantiserOptions.defaults(1.0).withMaxPrototypes(32), 2000, 7, 8, 2, 10);
+                QuantiserOptions.defaults(1.0).withMaxPrototypes(32).withRefractory(true), 2000, 7, 8, 2, 10);
         assertEquals(7, rows.size());
         WeightBitsSweep.Row eight = rows.get(0);
         WeightBitsSweep.Row two = rows.get(6);
-        assertTrue(eight.agreement().spikesA() > 1000, "the float network is active: " + eight.agreement());
-        assertTrue(eight.agreement().rateCorrelation() > 0.95, "8 bits: " + eight);
-        assertEquals(1.0, eight.agreement().spikesB() / (double) eight.agreement().spikesA(), 0.05);
+        for (SpikeAgreement a : List.of(eight.agreement(), eight.quantisationAgreement())) {
+            assertTrue(a.spikesA() > 1000, "the float network is active: " + a);
+            assertTrue(a.rateCorrelation() > 0.95, "8 bits: " + eight);
+            assertEquals(1.0, a.spikesB() / (double) a.spikesA(), 0.05, "8 bits: " + eight);
+        }
         assertTrue(two.weightRelativeRmsError() > eight.weightRelativeRmsError());
         assertTrue(two.agreement().vanRossum() > eight.agreement().vanRossum(), rows.toString());
+        assertTrue(two.quantisationAgreement().vanRossum() > eight.quantisationAgreement().vanRossum(), rows.toString());
+        assertTrue(Double.isNaN(eight.taskFloat()) && Double.isNaN(eight.taskFixed()), "no task was asked for");
     }
 }

@@ -11,8 +11,12 @@ import org.junit.jupiter.api.Test;
 
 class NoiseCovarianceMemoTest {
     private static DMatrixRMaj fresh(Network net, double[] gain) {
-        return NoiseCovariance.solve(Linearisation.jacobian(net, gain), Linearisation.noise(net),
-                Arrays.stream(net.parameters().membraneTau).map(t -> 1 / t).average().orElseThrow()).covariance();
+        double leak = 0;
+        for (double t : net.parameters().membraneTau) {
+            leak += 1.0 / t; // the mean leak rate NoiseCovariance.of uses, summed in the same order
+        }
+        return NoiseCovariance.solve(Linearisation.jacobian(net, gain), Linearisation.noise(net), leak / net.size())
+                .covariance();
     }
 
     @Test

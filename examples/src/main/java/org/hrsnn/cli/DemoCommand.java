@@ -83,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
         DemoSummary s = new DemoPipeline(quick ? DemoSettings.quickRun() : DemoSettings.fullRun())
                 .run(network, name, cfg.seed(), out, progress);
         if (common.json) {
-            stdout.println(DemoPipeline.json(s).replaceAll("\\s*\\n\\s*", ""));
+            stdout.println(DemoPipeline.jsonLine(s));
         } else if (!common.quiet) {
             printText(stdout, s);
         }

@@ -122,6 +122,11 @@ public final class DemoPipeline {
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary);
     }
 
+    /** The summary as one line of JSON (for --json). */
+    public static String jsonLine(DemoSummary summary) throws IOException {
+        return new ObjectMapper().writeValueAsString(summary);
+    }
+
     private static void moveAll(Path from, Path to, List<String> names) {
         try {
             for (String name : names) {

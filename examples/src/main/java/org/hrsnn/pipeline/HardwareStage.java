@@ -129,16 +129,22 @@ public final class HardwareStage implements Stage {
                         List.of("synaptic", "neuron updates", "routing"), parts, true),
                         "energy-breakdown", "energy breakdown"));
         Table.Builder t = Table.builder("Hardware budget per inference").column("network").column("neurons")
-                .column("synapses").column("cores").column("synapse memory", "bit", null).column("float spikes")
-                .column("fixed-point spikes").column("rate correlation", null, "%.4f").column("van Rossum", null, "%.4f")
-                .column("energy", "uJ", "%.4g").column("latency", "ms", "%.4g").column("synaptic energy", "uJ", "%.4g")
-                .column("neuron energy", "uJ", "%.4g").column("routing energy", "uJ", "%.4g");
+                .column("synapses (incl. input)").column("cores").column("synapse memory", "bit", null)
+                .column("energy", "uJ", "%.4g").column("latency", "ms", "%.4g");
+        Table.Builder agree = Table.builder("Float vs fixed point, same input spikes").column("network")
+                .column("float spikes").column("fixed-point spikes").column("spike-count correlation", null, "%.4f")
+                .column("van Rossum distance", null, "%.4f");
+        Table.Builder parts2 = Table.builder("Energy per inference by operation").column("network")
+                .column("synaptic", "uJ", "%.4g").column("neuron updates", "uJ", "%.4g").column("routing", "uJ", "%.4g");
         for (Chip ch : List.of(dense, lnp)) {
-            t.row(ch.label(), ch.neurons(), ch.synapses(), ch.cores(), ch.synapseBits(), ch.floatSpikes(),
-                    ch.fixedSpikes(), ch.rateCorrelation(), ch.vanRossum(), ch.energyPerInferenceUj(),
-                    ch.latencyPerInferenceMs(), ch.synapticEnergyUj(), ch.neuronEnergyUj(), ch.routingEnergyUj());
+            t.row(ch.label(), ch.neurons(), ch.synapses(), ch.cores(), ch.synapseBits(), ch.energyPerInferenceUj(),
+                    ch.latencyPerInferenceMs());
+            agree.row(ch.label(), ch.floatSpikes(), ch.fixedSpikes(), ch.rateCorrelation(), ch.vanRossum());
+            parts2.row(ch.label(), ch.synapticEnergyUj(), ch.neuronEnergyUj(), ch.routingEnergyUj());
         }
         sec.table(ctx.table(t.build(), "hardware"));
+        sec.table(ctx.table(agree.build(), "float-vs-fixed"));
+        sec.table(ctx.table(parts2.build(), "energy-breakdown"));
         sec.paragraph(String.format(Locale.ROOT, "On-chip learning budget (LNP network): an online eligibility-trace rule "
                         + "(e-prop or SnAp-1: one trace per synapse, updated every step) costs %d learning updates per "
                         + "inference (%d synapses x %d steps): %.3g uJ at %.3g pJ per update, so an inference with "

@@ -56,6 +56,16 @@ class DemoPipelineTest {
     }
 
     @Test
+    void summaryFileAndJsonLineHoldTheSameTree(@TempDir Path dir) throws Exception {
+        DemoSummary s = new DemoPipeline(DemoSettings.quickRun(), List.of(new SimulationStage()))
+                .run(small(2), "test", 2, dir, StageProgress.silent());
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        String line = DemoPipeline.jsonLine(s);
+        assertFalse(line.contains("\n"), "one line");
+        assertEquals(m.readTree(dir.resolve(DemoPipeline.SUMMARY).toFile()), m.readTree(line));
+    }
+
+    @Test
     void aFailingStageLeavesNothingBehind(@TempDir Path dir) {
         Stage broken = new Stage() {
             @Override

@@ -129,6 +129,8 @@ final class DemoCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  4 hardware    %s: energy/inference %.3g -> %.3g uJ, cores %d -> %d, float-fixed r %.3f%n",
                     h.preset(), h.dense().energyPerInferenceUj(), h.lnp().energyPerInferenceUj(), h.dense().cores(),
                     h.lnp().cores(), h.lnp().rateCorrelation());
+        } else if (st.get("hardware") instanceof HardwareStage.NotMapped h) {
+            out.printf(Locale.ROOT, "  4 hardware    not mapped: %s%n", h.reason());
         }
         out.printf(Locale.ROOT, "  5 export      %s%n", Path.of(s.outDir()).resolve("network-lnp.nir"));
         out.println("  report: " + s.report());

@@ -13,6 +13,7 @@ import org.hrsnn.hardware.quantise.QuantiserOptions;
 import org.hrsnn.report.HtmlReport;
 import org.hrsnn.report.Plots;
 import org.hrsnn.report.Table;
+import org.hrsnn.simulator.InvalidInputException;
 import org.hrsnn.simulator.network.Network;
 
 /**
@@ -71,6 +72,10 @@ public final class HardwareStage implements Stage {
                           double energyWithLearningUj) {
     }
 
+    /** When the network cannot be represented on or does not fit the preset: why (no numbers). */
+    public record NotMapped(boolean available, String reason) {
+    }
+
     @Override
     public String name() {
         return "hardware";
@@ -87,9 +92,18 @@ public final class HardwareStage implements Stage {
         QuantiserOptions options = QuantiserOptions.defaults(DT_MS);
         double ms = ctx.settings().hardwareMs();
         Network lnpNet = ctx.lnpPruned.network();
-        HardwarePipeline.Result denseRun = new HardwarePipeline().run(ctx.network(), preset, options, ms, ctx.seed());
-        ctx.progress().update(0.45);
-        HardwarePipeline.Result lnpRun = new HardwarePipeline().run(lnpNet, preset, options, ms, ctx.seed());
+        HardwarePipeline.Result denseRun;
+        HardwarePipeline.Result lnpRun;
+        try {
+            denseRun = new HardwarePipeline().run(ctx.network(), preset, options, ms, ctx.seed());
+            ctx.progress().update(0.45);
+            lnpRun = new HardwarePipeline().run(lnpNet, preset, options, ms, ctx.seed());
+        } catch (InvalidInputException e) {
+            // A user's network may use what the chip cannot hold: say so, keep the other stages.
+            ctx.report().section("Hardware: Loihi-like fixed point, before and after pruning").paragraph(
+                    "The network could not be mapped to the '" + preset.name() + "' preset: " + e.getMessage());
+            return new NotMapped(false, e.getMessage());
+        }
         ctx.progress().update(0.9);
         Chip dense = chip("dense", denseRun);
         Chip lnp = chip("LNP", lnpRun);

@@ -75,6 +75,11 @@ final class CubaBench implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--repeats", paramLabel = "R",
+            description = "Timed runs per configuration; the minimum wall time is reported as wallPerBioSecond, "
+                    + "the median alongside (default: 3, or 1 with --scaling).")
+    Integer repeats;
+
     @Option(names = "--scaling", description = "Run N = 4k, 16k, 64k, 256k at fixed in-degree 80 and report memory.")
     boolean scaling;
 
@@ -114,6 +119,7 @@ final class CubaBench implements Callable<Integer> {
             throw new InvalidInputException("--brian2", brian2.toString(),
                     "the path of an existing file (shared/bench/brian2_reference.py)");
         }
+        int runs = repeats != null ? Check.positive("--repeats", repeats) : (scaling ? 1 : 3);
         int[] sizes = scaling ? SCALING_SIZES : new int[] {n};
         Map<String, Double> brianWallPerBio = new HashMap<>();
         boolean warmedUp = false;
@@ -140,10 +146,22 @@ final class CubaBench implements Callable<Integer> {
                     }
                     for (int t : threadCounts) {
                         SimulationOptions options = new SimulationOptions(durationMs, seed, t, SimulationOptions.DEFAULT_DT_MS);
-                        ProgressBar bar = new ProgressBar(err, ProgressBar.wanted(common.quiet),
-                                model + " N=" + size + " " + engineName + " " + t + "t");
-                        SimulationResult r = runOnce(engineName, network, options, bar);
+                        // Repeats of the same run (same seed, so the same spikes): the minimum wall
+                        // time is the least disturbed by other processes; the median shows the spread.
+                        double[] walls = new double[runs];
+                        SimulationResult r = null;
+                        for (int rep = 0; rep < runs; rep++) {
+                            ProgressBar bar = new ProgressBar(err, ProgressBar.wanted(common.quiet),
+                                    model + " N=" + size + " " + engineName + " " + t + "t");
+                            SimulationResult x = runOnce(engineName, network, options, bar);
+                            walls[rep] = x.wallPerBioSecond();
+                            if (r == null || x.wallSeconds() < r.wallSeconds()) {
+                                r = x;
+                            }
+                        }
                         ObjectNode line = line(model, network, r, t, size);
+                        line.put("repeats", runs);
+                        Json.put(line, "medianWallPerBioSecond", median(walls));
                         if (scaling) {
                             addMemory(line, baseline, network);
                         }
@@ -160,6 +178,13 @@ final class CubaBench implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static double median(double[] x) {
+        double[] s = x.clone();
+        java.util.Arrays.sort(s);
+        int m = s.length / 2;
+        return s.length % 2 == 1 ? s[m] : 0.5 * (s[m - 1] + s[m]);
     }
 
     /** One timed run; the engine is unreachable once this returns, so memory figures exclude it. */
@@ -270,6 +295,10 @@ final class CubaBench implements Callable<Integer> {
                     line.get("model").asText(), line.get("engine").asText(), line.get("threads").asInt(),
                     line.get("neurons").asInt(), line.get("wallPerBioSecond").asDouble(),
                     line.get("synapticEventsPerWallSecond").asDouble(), line.get("meanRateHz").asDouble()));
+            if (line.has("repeats") && line.get("repeats").asInt() > 1) {
+                sb.append(String.format(" (min of %d; median %.4f s)", line.get("repeats").asInt(),
+                        line.get("medianWallPerBioSecond").asDouble()));
+            }
             if (line.has("peakHeapMB")) {
                 sb.append(String.format("   peak heap %.0f MB, after run %.0f MB", line.get("peakHeapMB").asDouble(),
                         line.get("heapAfterRunMB").asDouble()));

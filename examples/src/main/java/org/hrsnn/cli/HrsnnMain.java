@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
  * (one line; the stack trace with --debug).
  */
 @Command(name = "hrsnn", mixinStandardHelpOptions = true, versionProvider = HrsnnMain.Version.class,
-        subcommands = {SimulateCommand.class, DemoCommand.class, BenchCommand.class, HardwareCommand.class},
+        subcommands = {SimulateCommand.class, DemoCommand.class, BenchCommand.class, HardwareCommand.class,
+            CrosscheckCommand.class, NirCommand.class},
         description = {"Heterogeneous-timescale recurrent spiking networks: simulate, benchmark, and (soon) prune,",
             "train and map them onto neuromorphic hardware.", ""},
         footer = {"", "Exit codes: 0 success, 2 invalid input, 1 unexpected error."})

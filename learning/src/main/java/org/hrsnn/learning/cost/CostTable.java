@@ -1,0 +1,133 @@
+package org.hrsnn.learning.cost;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.hrsnn.learning.gradient.GradientEstimator;
+import org.hrsnn.learning.gradient.Rules;
+import org.hrsnn.learning.model.ModelState;
+import org.hrsnn.learning.model.RecurrentSpikingModel;
+import org.hrsnn.simulator.InvalidInputException;
+import org.hrsnn.simulator.random.RandomStreams;
+
+/**
+ * Benchmark command: the cost of each learning rule on random networks (half LIF, half ALIF,
+ * 40 Poisson inputs at 10 Hz, 2 outputs): state kept and multiply-adds per step (counted by the
+ * rule, see {@link CostReport}) and measured online steps per second (forward step + gradient
+ * step with a nonzero learning signal at every step; best of {@code repeats} timings).
+ *
+ * <pre>
+ * java -cp ... org.hrsnn.learning.cost.CostTable [sizes=100,1000,10000] [densities=0.01,0.1]
+ *      [rules=tbptt-100,rtrl,snap-1,snap-2,e-prop] [seconds=1.5] [repeats=3]
+ * </pre>
+ */
+public final class CostTable {
+    /** Exact RTRL above this many multiply-adds per step is reported, not timed (one step would take minutes). */
+    static final long MAX_RTRL_MACS = 20_000_000_000L;
+
+    private CostTable() {
+    }
+
+    public static void main(String[] args) {
+        int[] sizes = {100, 1000, 10000};
+        double[] densities = {0.01, 0.1};
+        String[] rules = {"tbptt-100", "rtrl", "snap-1", "snap-2", "e-prop"};
+        double seconds = 1.5;
+        int repeats = 3;
+        for (String a : args) {
+            String[] kv = a.split("=", 2);
+            if (kv.length != 2) {
+                throw new InvalidInputException("argument", a, "key=value with key sizes, densities, rules, seconds, repeats");
+            }
+            switch (kv[0]) {
+                case "sizes" -> sizes = java.util.Arrays.stream(kv[1].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "densities" -> densities = java.util.Arrays.stream(kv[1].split(",")).mapToDouble(Double::parseDouble).toArray();
+                case "rules" -> rules = kv[1].split(",");
+                case "seconds" -> seconds = Double.parseDouble(kv[1]);
+                case "repeats" -> repeats = Integer.parseInt(kv[1]);
+                default -> throw new InvalidInputException("argument", kv[0], "sizes, densities, rules, seconds, repeats");
+            }
+        }
+        System.out.println("| N | density | synapses | rule | state kept (floats) | multiply-adds / step | steps / s (wall) | steps / CPU-s |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        for (int n : sizes) {
+            for (double d : densities) {
+                RecurrentSpikingModel.Spec spec = new RecurrentSpikingModel.Spec();
+                spec.lifNeurons = n / 2;
+                spec.alifNeurons = n - n / 2;
+                spec.inputs = 40;
+                spec.outputs = 2;
+                spec.density = d;
+                spec.tauSpread = 0.3;
+                RecurrentSpikingModel model = spec.build(new RandomStreams(1));
+                for (String rule : rules) {
+                    System.out.println(row(model, d, rule, seconds, repeats));
+                }
+            }
+        }
+    }
+
+    static String row(RecurrentSpikingModel model, double density, String rule, double seconds, int repeats) {
+        String head = String.format(Locale.ROOT, "| %d | %.0f %% | %d | %s |", model.n, density * 100, model.synapses(), rule);
+        GradientEstimator est;
+        long rtrlMacs = 4L * model.n * model.n * model.stateParameters();
+        if (rule.equals("rtrl") && rtrlMacs > MAX_RTRL_MACS) {
+            return head + String.format(Locale.ROOT, " not timed: exact RTRL needs %d multiply-adds per step and %d bytes"
+                    + " | | | |", rtrlMacs, org.hrsnn.learning.gradient.Rtrl.requiredBytes(model));
+        }
+        try {
+            est = Rules.create(rule, model, new RandomStreams(2));
+        } catch (InvalidInputException | OutOfMemoryError e) {
+            return head + " refused: " + e.getMessage().replace('|', '/') + " | | | |";
+        }
+        double bestWall = 0;
+        double bestCpu = 0;
+        for (int r = 0; r < repeats; r++) {
+            double[] rates = stepsPerSecond(model, est, seconds);
+            bestWall = Math.max(bestWall, rates[0]);
+            bestCpu = Math.max(bestCpu, rates[1]);
+        }
+        CostReport c = est.cost();
+        return head + String.format(Locale.ROOT, " %d | %d | %.1f | %.1f |", c.stateFloats(), c.macsPerStep(), bestWall,
+                bestCpu);
+    }
+
+    /**
+     * Online steps per second over about {@code seconds} s of wall time: {wall-clock rate, rate per
+     * CPU second of the calling thread}. On a shared machine the second is closer to what an idle
+     * core gives (it still includes memory stalls); for multi-threaded rules only the first is meaningful.
+     */
+    public static double[] stepsPerSecond(RecurrentSpikingModel model, GradientEstimator est, double seconds) {
+        RandomGenerator g = new RandomStreams(3).stream("bench/input");
+        ModelState s = model.newState();
+        est.beginSequence();
+        List<double[]> frames = new ArrayList<>();
+        for (int t = 0; t < 200; t++) {
+            double[] x = new double[model.inputs];
+            for (int c = 0; c < x.length; c++) {
+                x[c] = g.nextDouble() < 0.01 ? 1 : 0;
+            }
+            frames.add(x);
+        }
+        double[] err = new double[model.outputs];
+        java.util.Arrays.fill(err, 0.01);
+        long steps = 0;
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = mx.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        long budget = (long) (seconds * 1e9);
+        while (System.nanoTime() - start < budget) {
+            for (int k = 0; k < 10; k++) {
+                double[] x = frames.get((int) (steps % frames.size()));
+                model.step(s, x);
+                est.step(s, x, err, null);
+                steps++;
+            }
+        }
+        est.flush();
+        double wall = (System.nanoTime() - start) / 1e9;
+        double cpu = (mx.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        return new double[] {steps / wall, steps / cpu};
+    }
+}

@@ -1,0 +1,146 @@
+package org.hrsnn.learning.train;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.hrsnn.learning.gradient.GradientEstimator;
+import org.hrsnn.learning.gradient.Rules;
+import org.hrsnn.learning.model.RecurrentSpikingModel;
+import org.hrsnn.learning.optim.Adam;
+import org.hrsnn.learning.task.CopyTask;
+import org.hrsnn.learning.task.EvidenceAccumulation;
+import org.hrsnn.learning.task.Task;
+import org.hrsnn.simulator.InvalidInputException;
+import org.hrsnn.simulator.random.RandomStreams;
+
+/**
+ * Benchmark command for the learning results (runs for minutes; not a test).
+ *
+ * <pre>
+ * Experiments evidence rule=e-prop iterations=300 batch=16 delayMs=1000 seed=1 lr=0.005
+ *     50 LIF + 50 ALIF (tau_a 2 s), all-to-all, evidence accumulation; prints the training error
+ *     per iteration block and the iteration at which the 10-iteration mean error fell below 10 %.
+ * Experiments speed rules=snap-2,tbptt-10 seeds=3 iterations=200 density=0.05 n=100 updateEvery=10
+ *     online learning speed on the copy task: mean loss over seeds per block of iterations.
+ * </pre>
+ */
+public final class Experiments {
+    private Experiments() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            throw new InvalidInputException("experiment", "", "evidence or speed");
+        }
+        Map<String, String> o = new HashMap<>();
+        for (int k = 1; k < args.length; k++) {
+            String[] kv = args[k].split("=", 2);
+            if (kv.length != 2) {
+                throw new InvalidInputException("argument", args[k], "key=value");
+            }
+            o.put(kv[0], kv[1]);
+        }
+        switch (args[0]) {
+            case "evidence" -> evidence(o);
+            case "speed" -> speed(o);
+            default -> throw new InvalidInputException("experiment", args[0], "evidence or speed");
+        }
+    }
+
+    private static double num(Map<String, String> o, String key, double dflt) {
+        return o.containsKey(key) ? Double.parseDouble(o.get(key)) : dflt;
+    }
+
+    static void evidence(Map<String, String> o) {
+        String rule = o.getOrDefault("rule", "e-prop");
+        long seed = (long) num(o, "seed", 1);
+        EvidenceAccumulation task = new EvidenceAccumulation(7, 100, 50, num(o, "delayMs", 1000), 150, 1);
+        RecurrentSpikingModel.Spec s = new RecurrentSpikingModel.Spec();
+        s.lifNeurons = 50;
+        s.alifNeurons = 50;
+        s.inputs = task.inputs();
+        s.outputs = 2;
+        s.density = num(o, "density", 1.0);
+        s.membraneTauMs = 20;
+        s.adaptationTauMs = 2000;
+        s.adaptationStrength = num(o, "beta", 1.8);
+        s.threshold = 0.6;
+        s.readoutTauMs = 20;
+        s.recScale = num(o, "recScale", 0.5);
+        s.inScale = num(o, "inScale", 1.0);
+        RandomStreams streams = new RandomStreams(seed);
+        RecurrentSpikingModel model = s.build(streams);
+        GradientEstimator est = Rules.create(rule, model, streams);
+        Trainer.Config c = new Trainer.Config();
+        c.iterations = (int) num(o, "iterations", 300);
+        c.batch = (int) num(o, "batch", 16);
+        c.rateRegularization = num(o, "reg", 1.0);
+        c.targetRateHz = 10;
+        c.logEvery = (int) num(o, "log", 10);
+        Trainer trainer = new Trainer(model, task, est, new Adam(num(o, "lr", 0.005)), c, streams);
+        TrainingResult r = trainer.run();
+        int reached = r.iterationsToError(0.10, 10);
+        double test = Trainer.evaluate(model, task, (int) num(o, "testTrials", 256), streams.stream("learning/test"));
+        System.out.printf(Locale.ROOT, "RESULT evidence rule=%s seed=%d iterations=%d batch=%d delayMs=%.0f "
+                        + "iterationsTo10pct=%d finalTrainError10=%.3f testError=%.3f seconds=%.0f steps=%d%n",
+                rule, seed, c.iterations, c.batch, num(o, "delayMs", 1000), reached, mean(r.error(), 10), test,
+                r.seconds(), r.steps());
+    }
+
+    static void speed(Map<String, String> o) {
+        String[] rules = o.getOrDefault("rules", "snap-2,snap-1,e-prop,tbptt-10").split(",");
+        int seeds = (int) num(o, "seeds", 3);
+        int iters = (int) num(o, "iterations", 200);
+        int block = (int) num(o, "block", 20);
+        Task task = new CopyTask(4, 3, num(o, "periodMs", 20), 1);
+        System.out.println("rule | mean training loss over " + seeds + " seeds, per block of " + block + " iterations");
+        for (String rule : rules) {
+            double[] curve = new double[iters];
+            double seconds = 0;
+            for (int sd = 1; sd <= seeds; sd++) {
+                RecurrentSpikingModel.Spec s = new RecurrentSpikingModel.Spec();
+                s.lifNeurons = (int) num(o, "n", 100) / 2;
+                s.alifNeurons = (int) num(o, "n", 100) - s.lifNeurons;
+                s.adaptationTauMs = 200;
+                s.inputs = task.inputs();
+                s.outputs = task.outputs();
+                s.density = num(o, "density", 0.05);
+                s.tauSpread = 0.5;
+                s.recScale = num(o, "recScale", 1.0);
+                RandomStreams streams = new RandomStreams(sd);
+                RecurrentSpikingModel model = s.build(streams);
+                Trainer.Config c = new Trainer.Config();
+                c.iterations = iters;
+                c.batch = (int) num(o, "batch", 4);
+                c.updateEvery = (int) num(o, "updateEvery", 10);
+                c.rateRegularization = num(o, "reg", 0.5);
+                c.clipNorm = num(o, "clip", 10);
+                TrainingResult r = new Trainer(model, task, Rules.create(rule, model, streams),
+                        new Adam(num(o, "lr", 0.003)), c, streams).run();
+                for (int i = 0; i < iters; i++) {
+                    curve[i] += r.loss()[i] / seeds;
+                }
+                seconds += r.seconds();
+            }
+            StringBuilder sb = new StringBuilder(rule + " |");
+            for (int b = 0; b + block <= iters; b += block) {
+                double m = 0;
+                for (int i = b; i < b + block; i++) {
+                    m += curve[i] / block;
+                }
+                sb.append(String.format(Locale.ROOT, " %.3f", m));
+            }
+            sb.append(String.format(Locale.ROOT, " | %.0f s", seconds));
+            System.out.println(sb);
+        }
+    }
+
+    private static double mean(double[] a, int last) {
+        double s = 0;
+        int from = Math.max(0, a.length - last);
+        for (int i = from; i < a.length; i++) {
+            s += a[i];
+        }
+        return s / (a.length - from);
+    }
+}

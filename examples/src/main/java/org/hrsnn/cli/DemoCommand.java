@@ -123,7 +123,11 @@ final class DemoCommand implements Callable<Integer> {
                     p.denseNrmseMean());
         }
         if (st.get("learning") instanceof LearningStage.Summary l) {
-            out.printf(Locale.ROOT, "  3 learning    %s%n", l.note());
+            StringBuilder sb = new StringBuilder();
+            for (LearningStage.RuleResult r : l.rules()) {
+                sb.append(String.format(Locale.ROOT, " %s %.2f", r.rule(), r.testError()));
+            }
+            out.printf(Locale.ROOT, "  3 learning    test error after %d iterations:%s (chance 0.5)%n", l.iterations(), sb);
         }
         if (st.get("hardware") instanceof HardwareStage.Summary h) {
             out.printf(Locale.ROOT, "  4 hardware    %s: energy/inference %.3g -> %.3g uJ, cores %d -> %d, float-fixed r %.3f%n",

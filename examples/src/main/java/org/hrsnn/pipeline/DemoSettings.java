@@ -22,8 +22,8 @@ public record DemoSettings(boolean quick, double rasterMs, LorenzTask lorenz, Lo
                            double hardwareMs, int threads) {
 
     public static DemoSettings fullRun() {
-        return new DemoSettings(false, 1000, new LorenzTask(5, 100, 1200, 400, 5, 1.0, 500),
-                new LorenzTask(5, 50, 400, 200, 5, 10, 250), List.of(0.25, 0.5, 0.75), 3, 24, 60, 500,
+        return new DemoSettings(false, 1000, new LorenzTask(5, 100, 1000, 400, 5, 1.0, 500),
+                new LorenzTask(5, 50, 400, 200, 5, 10, 250), List.of(0.25, 0.5, 0.75), 3, 16, 60, 500,
                 Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
     }
 

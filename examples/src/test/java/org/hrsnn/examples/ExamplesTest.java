@@ -51,6 +51,18 @@ class ExamplesTest {
     }
 
     @Test
+    void trainOnline() throws Exception {
+        String out = capture(() -> TrainOnline.main(new String[] {"e-prop", "3"}));
+        Matcher m = Pattern.compile("test error ([0-9.]+) -> ([0-9.]+); state (\\d+) numbers, (\\d+) MACs").matcher(out);
+        assertTrue(m.find(), out);
+        for (int g = 1; g <= 2; g++) {
+            double e = Double.parseDouble(m.group(g));
+            assertTrue(e >= 0 && e <= 1, "an error is a fraction: " + out);
+        }
+        assertTrue(Long.parseLong(m.group(3)) > 0 && Long.parseLong(m.group(4)) > 0, out);
+    }
+
+    @Test
     void mapToHardware() throws Exception {
         String out = capture(() -> MapToHardware.main(new String[0]));
         assertTrue(number(out, "^(\\d+) cores") >= 1, out);

@@ -67,7 +67,8 @@ class DemoQuickRunTest {
         summary.get("files").fieldNames().forEachRemaining(names::add);
         for (String required : List.of("report.html", "summary.json", "raster.png", "raster.svg", "population-rate.png",
                 "lyapunov-spectrum.png", "nrmse-vs-density.png", "float-vs-fixed-raster.png", "energy-breakdown.png",
-                "pruning-summary.csv", "pruning-runs.json", "hardware.csv", ExportStage.NIR_FILE)) {
+                "pruning-summary.csv", "pruning-runs.json", "hardware.csv", "learning-curves.png", "learning-cost.csv",
+                ExportStage.NIR_FILE)) {
             assertTrue(names.contains(required), required + " listed in summary.json");
         }
         for (String n : names) {
@@ -87,8 +88,9 @@ class DemoQuickRunTest {
                 "Export to NIR", "Key figures")) {
             assertTrue(html.contains(heading), heading);
         }
-        // one image per figure: raster, rate, Lorenz, NRMSE vs density, spectrum, float-vs-fixed, energy
-        assertTrue(r.images() >= 7, "images: " + r.images());
+        // one image per figure: raster, rate, Lorenz, NRMSE vs density, spectrum, two learning curves,
+        // float-vs-fixed, energy
+        assertTrue(r.images() >= 9, "images: " + r.images());
         assertEquals(5, r.tocEntries());
     }
 
@@ -219,10 +221,28 @@ class DemoQuickRunTest {
     }
 
     @Test
-    void learningStageReportsWhatItHas() {
+    void learningSummaryEqualsItsTable() throws IOException {
         JsonNode l = summary.get("stages").get("learning");
-        assertNotNull(l);
-        assertTrue(l.has("available"));
+        assertTrue(l.get("available").asBoolean());
+        JsonNode rows = table("learning-cost.json").get("rows");
+        assertEquals(List.of("snap-1", "snap-2", "e-prop", "bptt"), names(l.get("rules")));
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode r = rows.get(i);
+            JsonNode s = l.get("rules").get(i);
+            assertEquals(s.get("rule").asText(), r.get("rule").asText());
+            assertEquals(s.get("testError").asDouble(), r.get("test error").asDouble(), 0);
+            assertEquals(s.get("macsPerStep").asLong(), r.get("multiply-adds per step").asLong());
+            assertTrue(s.get("testError").asDouble() >= 0 && s.get("testError").asDouble() <= 1);
+        }
+        // the forward rules keep per-synapse traces; SnAp-2 keeps more than SnAp-1 (two-step influence)
+        assertTrue(l.get("rules").get(1).get("stateFloats").asLong() > l.get("rules").get(0).get("stateFloats").asLong());
+        assertTrue(Files.size(out.resolve("learning-curves.png")) > 0);
+    }
+
+    private static List<String> names(JsonNode rules) {
+        List<String> n = new ArrayList<>();
+        rules.forEach(r -> n.add(r.get("rule").asText()));
+        return n;
     }
 
     private static JsonNode table(String name) throws IOException {

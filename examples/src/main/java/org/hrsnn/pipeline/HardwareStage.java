@@ -163,9 +163,12 @@ public final class HardwareStage implements Stage {
                         + "(e-prop or SnAp-1: one trace per synapse, updated every step) costs %d learning updates per "
                         + "inference (%d synapses x %d steps): %.3g uJ at %.3g pJ per update, so an inference with "
                         + "learning takes %.3g uJ instead of %.3g uJ; spread over %d cores the updates add about %.3g ms "
-                        + "of latency to the %.3g ms inference.", updates, lnp.synapses(), steps, learningUj,
+                        + "of latency to the %.3g ms inference: %.3g ms of chip time for %.0f ms of biological time, "
+                        + "%s.", updates, lnp.synapses(), steps, learningUj,
                 c.synapticUpdatePj(), lnp.energyPerInferenceUj() + learningUj, lnp.energyPerInferenceUj(), lnp.cores(),
-                learningLatencyMs, lnp.latencyPerInferenceMs()));
+                learningLatencyMs, lnp.latencyPerInferenceMs(), lnp.latencyPerInferenceMs() + learningLatencyMs, ms,
+                lnp.latencyPerInferenceMs() + learningLatencyMs <= ms ? "so learning keeps up with real time"
+                        : "so learning at every step does not keep up with real time on this preset"));
         Table learning = Table.builder("On-chip learning budget (LNP network, per inference)").column("quantity")
                 .column("value").column("unit")
                 .row("learning updates", updates, "")

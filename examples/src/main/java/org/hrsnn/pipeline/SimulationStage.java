@@ -133,7 +133,9 @@ public final class SimulationStage implements Stage {
                 .row("persistence NRMSE", lorenz.persistenceNrmse(), "")
                 .build();
         sec.table(ctx.table(table, "simulation"));
-        ctx.report().keyFigure("Lorenz NRMSE (event engine)", lorenz.nrmse(), null);
+        ctx.report().keyFigure("Lorenz NRMSE (event engine)", String.format(Locale.ROOT, "%.4f", lorenz.nrmse()),
+                String.format(Locale.ROOT, "%.0f ms ahead; persistence %.4f", task.horizon() * task.samplePeriodMs(),
+                        lorenz.persistenceNrmse()));
         ctx.report().keyFigure("mean rate", free.meanRateHz(), "Hz");
         ctx.progress().update(1);
         return new Summary(set.rasterMs(), free.spikes(), free.meanRateHz(), popRates, free.wallSeconds(),

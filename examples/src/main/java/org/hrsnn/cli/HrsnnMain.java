@@ -19,10 +19,10 @@ import picocli.CommandLine.Spec;
  * (one line; the stack trace with --debug).
  */
 @Command(name = "hrsnn", mixinStandardHelpOptions = true, versionProvider = HrsnnMain.Version.class,
-        subcommands = {SimulateCommand.class, DemoCommand.class, BenchCommand.class, HardwareCommand.class,
-            CrosscheckCommand.class, NirCommand.class},
-        description = {"Heterogeneous-timescale recurrent spiking networks: simulate, benchmark, and (soon) prune,",
-            "train and map them onto neuromorphic hardware.", ""},
+        subcommands = {SimulateCommand.class, DemoCommand.class, BenchCommand.class, PruneCommand.class,
+            HardwareCommand.class, CrosscheckCommand.class, NirCommand.class},
+        description = {"Heterogeneous-timescale recurrent spiking networks: simulate, benchmark, prune, and (soon)",
+            "train them and map them onto neuromorphic hardware.", ""},
         footer = {"", "Exit codes: 0 success, 2 invalid input, 1 unexpected error."})
 public final class HrsnnMain implements Callable<Integer> {
     public static final int EXIT_INVALID_INPUT = 2;

@@ -21,6 +21,8 @@ public final class ProgressBar implements Monitor {
     private long lastDraw;
     private long startNanos;
     private boolean drawn;
+    /** Counting jobs (prune compare) rather than simulated time. */
+    private boolean counting;
 
     public ProgressBar(PrintWriter err, boolean enabled, String label) {
         this.err = err;
@@ -35,6 +37,28 @@ public final class ProgressBar implements Monitor {
 
     public boolean enabled() {
         return enabled;
+    }
+
+    /**
+     * Starts counting {@code total} jobs instead of simulated time; report each finished job
+     * with {@link #jobsDone}. Thread-safe, so worker threads may report directly.
+     */
+    public synchronized void startJobs(int total) {
+        counting = true;
+        durationMs = Math.max(1, total);
+        startNanos = System.nanoTime();
+        lastDraw = 0;
+        drawn = false;
+    }
+
+    /** {@code done} of the jobs given to {@link #startJobs} have finished. */
+    public synchronized void jobsDone(int done) {
+        onProgress(done);
+    }
+
+    /** The last job finished: draws the full bar and ends the line. */
+    public synchronized void finishJobs() {
+        finish(durationMs);
     }
 
     @Override
@@ -76,8 +100,13 @@ public final class ProgressBar implements Monitor {
         for (int i = 0; i < WIDTH; i++) {
             sb.append(i < full ? '#' : '.');
         }
-        sb.append(String.format("] %3.0f%%  %.2f / %.2f s bio, %.1f s wall", 100 * f, timeMs / 1000,
-                durationMs / 1000, (now - startNanos) / 1e9));
+        if (counting) {
+            sb.append(String.format("] %3.0f%%  %d / %d jobs, %.1f s wall", 100 * f, (long) timeMs,
+                    (long) durationMs, (now - startNanos) / 1e9));
+        } else {
+            sb.append(String.format("] %3.0f%%  %.2f / %.2f s bio, %.1f s wall", 100 * f, timeMs / 1000,
+                    durationMs / 1000, (now - startNanos) / 1e9));
+        }
         err.print(sb);
         err.flush();
     }

@@ -26,6 +26,9 @@ import org.hrsnn.hardware.emulator.EmulatorResult;
 import org.hrsnn.hardware.fixedpoint.FixedPointNetwork;
 import org.hrsnn.hardware.fixedpoint.FixedPointNetworkJson;
 import org.hrsnn.hardware.fixedpoint.SpikeRaster;
+import org.hrsnn.hardware.learning.FixedPointEprop;
+import org.hrsnn.hardware.learning.LearningBudget;
+import org.hrsnn.hardware.learning.OnChipLearningSweep;
 import org.hrsnn.hardware.preset.HardwarePreset;
 import org.hrsnn.hardware.preset.HardwarePresets;
 import org.hrsnn.hardware.quantise.QuantiserOptions;
@@ -51,6 +54,7 @@ import picocli.CommandLine.Spec;
  * hw run     --network DIR/network.json [--inputs DIR/inputs.csv] --steps N --out DIR2 [--json]
  * hw compare [--config FILE | --cuba N] --preset loihi --from-bits 8 --to-bits 2 [--no-task] [--json]
  * hw budget  [--config FILE] --prune lnp --density 0.3 [--json]
+ * hw learn   --preset loihi1 --trace-bits 16,12,8,7 --trials 300 [--rule e-prop|snap-1] [--json]
  * </pre>
  * Bad input, or a network that cannot be represented or does not fit the chip, exits with code 2
  * and a message naming what does not fit and where; nothing is written then (files are staged in a
@@ -59,7 +63,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "hw", mixinStandardHelpOptions = true,
         description = "Fixed-point hardware: map a network onto a chip preset, run it bit-exactly, compare with float, budget.",
         subcommands = {HardwareCommand.MapCommand.class, HardwareCommand.RunCommand.class, HardwareCommand.CompareCommand.class,
-            HardwareCommand.BudgetCommand.class})
+            HardwareCommand.BudgetCommand.class, HardwareCommand.LearnCommand.class})
 public final class HardwareCommand implements Callable<Integer> {
     static final String NETWORK_JSON = "network.json";
     static final String INPUTS_CSV = "inputs.csv";
@@ -513,6 +517,150 @@ public final class HardwareCommand implements Callable<Integer> {
         private static ObjectNode row(BudgetComparison.Row b) {
             ObjectNode o = JSON.valueToTree(b);
             return o;
+        }
+    }
+
+    @Command(name = "learn", mixinStandardHelpOptions = true,
+            description = {"On-chip learning emulation on evidence accumulation: the float rule against fixed-point traces,",
+                "weights and accumulators (widths and rounding from the preset's onChipLearning), same seed and budget;",
+                "test error and the learning budget (trace memory, synaptic updates, energy and time per step)."})
+    static final class LearnCommand implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--preset", defaultValue = "loihi1", description = "Preset with an onChipLearning section (default: ${DEFAULT-VALUE}).")
+        String preset;
+        @Option(names = "--rule", defaultValue = "e-prop", description = "e-prop or snap-1 (default: ${DEFAULT-VALUE}).")
+        String rule;
+        @Option(names = "--trace-bits", defaultValue = "16,12,8,7", split = ",", description = "Trace widths to sweep (default: ${DEFAULT-VALUE}).")
+        int[] traceBits;
+        @Option(names = "--weight-bits", description = "Weight width (default: the preset's onChipLearning.weightBits).")
+        Integer weightBits;
+        @Option(names = "--weight-headroom", defaultValue = "2", description = "Weight range / largest initial weight (default: ${DEFAULT-VALUE}).")
+        double weightHeadroom;
+        @Option(names = "--accumulator-bits", description = "Accumulator width (default: the preset's).")
+        Integer accumulatorBits;
+        @Option(names = "--rounding", description = "stochastic or nearest (default: the preset's stochasticRounding).")
+        String rounding;
+        @Option(names = "--epoch", defaultValue = "63", description = "Learning epoch: steps between weight updates (default: ${DEFAULT-VALUE}).")
+        int epoch;
+        @Option(names = "--trials", defaultValue = "300", description = "Training trials per configuration (default: ${DEFAULT-VALUE}).")
+        int trials;
+        @Option(names = "--test-trials", defaultValue = "200", description = "Test trials (default: ${DEFAULT-VALUE}).")
+        int testTrials;
+        @Option(names = "--optimizer", defaultValue = "adam", description = "sgd or adam (default: ${DEFAULT-VALUE}).")
+        String optimizer;
+        @Option(names = "--lr", defaultValue = "0.005", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+        double learningRate;
+        @Option(names = "--cues", defaultValue = "7", description = "Cues per trial, odd (default: ${DEFAULT-VALUE}, the published setup).")
+        int cues;
+        @Option(names = "--delay", defaultValue = "1000ms", description = "Delay before the recall cue (default: ${DEFAULT-VALUE}).")
+        String delay;
+        @Option(names = "--in-scale", defaultValue = "1.0", description = "Initial input weight scale (default: ${DEFAULT-VALUE}).")
+        double inScale;
+        @Option(names = "--reg", defaultValue = "1.0", description = "Firing-rate regularisation strength (default: ${DEFAULT-VALUE}).")
+        double reg;
+        @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+        @Option(names = "--no-float", description = "Skip the float reference row.")
+        boolean noFloat;
+
+        @Override
+        public Integer call() {
+            HardwarePreset p = preset(preset);
+            OnChipLearningSweep.Settings s = new OnChipLearningSweep.Settings();
+            s.variant = switch (rule) {
+                case "e-prop" -> FixedPointEprop.Variant.EPROP;
+                case "snap-1" -> FixedPointEprop.Variant.SNAP1;
+                default -> throw new InvalidInputException("--rule", rule, "e-prop or snap-1");
+            };
+            s.traceBits = traceBits;
+            s.weightBits = weightBits;
+            s.accumulatorBits = accumulatorBits;
+            s.weightHeadroom = weightHeadroom;
+            if (rounding != null) {
+                if (!rounding.equals("stochastic") && !rounding.equals("nearest")) {
+                    throw new InvalidInputException("--rounding", rounding, "stochastic or nearest");
+                }
+                s.stochasticRounding = rounding.equals("stochastic");
+            }
+            s.epochSteps = epoch;
+            s.iterations = trials;
+            s.batch = 1;
+            s.testTrials = testTrials;
+            s.optimizer = optimizer;
+            s.learningRate = learningRate;
+            s.cues = cues;
+            s.delayMs = Durations.millis("--delay", delay);
+            s.inScale = inScale;
+            s.rateRegularization = reg;
+            s.seed = seed;
+            s.includeFloat = !noFloat;
+            OnChipLearningSweep.Result r = new OnChipLearningSweep().run(p, s);
+            ObjectNode o = Json.object();
+            o.put("command", "hw learn");
+            o.put("preset", p.name());
+            o.put("task", "evidence-accumulation");
+            o.put("cues", cues);
+            Json.put(o, "delayMs", s.delayMs);
+            o.put("stepsPerTrial", r.stepsPerTrial());
+            o.put("rule", rule);
+            o.put("optimizer", optimizer);
+            Json.put(o, "learningRate", learningRate);
+            o.put("epochSteps", epoch);
+            o.put("trainingTrials", r.trainingTrials());
+            o.put("testTrials", testTrials);
+            o.put("seed", seed);
+            Json.put(o, "weightHeadroom", weightHeadroom);
+            ArrayNode a = o.putArray("rows");
+            StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                    "%s on %s: evidence accumulation (%d cues, delay %s, %d steps/trial), %s trials %d, test %d, %s lr %s, epoch %d, seed %d%n",
+                    rule, p.name(), cues, delay, r.stepsPerTrial(), "training", r.trainingTrials(), testTrials, optimizer,
+                    learningRate, epoch, seed));
+            text.append("config                        testErr  trainErr10  rateHz  traceSat  weightSat  traceKiB  accKiB  bits/syn  updates/step  nJ/step  us/step  seconds\n");
+            for (OnChipLearningSweep.Row row : r.rows()) {
+                ObjectNode j = a.addObject();
+                j.put("label", row.label());
+                j.put("traceBits", row.traceBits());
+                j.put("weightBits", row.weightBits());
+                j.put("accumulatorBits", row.accumulatorBits());
+                j.put("stochasticRounding", row.stochasticRounding());
+                Json.put(j, "testError", row.testError());
+                Json.put(j, "trainErrorLast10", row.trainErrorLast10());
+                Json.put(j, "trainLossLast10", row.trainLossLast10());
+                Json.put(j, "meanRateHz", row.meanRateHz());
+                j.put("traceSaturations", row.traceSaturations());
+                j.put("weightSaturations", row.weightSaturations());
+                Json.put(j, "seconds", row.seconds());
+                LearningBudget b = row.budget();
+                String budgetText = "         -       -         -             -        -        -";
+                if (b != null) {
+                    ObjectNode bj = j.putObject("budget");
+                    bj.put("parameters", b.parameters());
+                    bj.put("perNeuronTraces", b.perNeuronTraces());
+                    bj.put("perSynapseTraces", b.perSynapseTraces());
+                    bj.put("traceMemoryBits", b.traceMemoryBits());
+                    bj.put("accumulatorMemoryBits", b.accumulatorMemoryBits());
+                    bj.put("learningMemoryBytes", b.learningMemoryBytes());
+                    bj.put("bitsPerNeuron", b.bitsPerNeuron());
+                    Json.put(bj, "bitsPerSynapse", b.bitsPerSynapse());
+                    Json.put(bj, "synapticUpdatesPerStep", b.updatesPerStep());
+                    if (p.costs() != null) {
+                        Json.put(bj, "energyPerStepPj", b.energyPerStepPj(p.costs()));
+                        Json.put(bj, "timePerStepNs", b.timePerStepNs(p.costs()));
+                    }
+                    budgetText = String.format(Locale.ROOT, "  %8.2f  %6.2f  %8.2f  %12.1f  %7.2f  %7.2f", b.traceMemoryBits() / 8192.0,
+                            b.accumulatorMemoryBits() / 8192.0, b.bitsPerSynapse(), b.updatesPerStep(),
+                            p.costs() == null ? Double.NaN : b.energyPerStepPj(p.costs()) / 1000,
+                            p.costs() == null ? Double.NaN : b.timePerStepNs(p.costs()) / 1000);
+                }
+                text.append(String.format(Locale.ROOT, "%-28s  %7.3f  %10.3f  %6.1f  %8d  %9d%s  %7.0f%n", row.label(), row.testError(),
+                        row.trainErrorLast10(), row.meanRateHz(), row.traceSaturations(), row.weightSaturations(), budgetText,
+                        row.seconds()));
+            }
+            print(spec, common, o, text.toString());
+            return 0;
         }
     }
 }

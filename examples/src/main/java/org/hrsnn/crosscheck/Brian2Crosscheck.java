@@ -1,5 +1,6 @@
 package org.hrsnn.crosscheck;
 
+import org.hrsnn.simulator.util.Correlation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -378,29 +379,9 @@ public final class Brian2Crosscheck {
                 median(waveDiffs), max(waveDiffs), waveMissing, ks, crit);
     }
 
-    /** Pearson correlation; 1 when both are constant and equal, NaN when only one is constant. */
+    /** Pearson correlation; 1 when both are equal (also constant), NaN when undefined. */
     static double correlation(double[] a, double[] b) {
-        int n = a.length;
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < n; i++) {
-            ma += a[i];
-            mb += b[i];
-        }
-        ma /= n;
-        mb /= n;
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < n; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        if (saa == 0 && sbb == 0) {
-            return java.util.Arrays.equals(a, b) ? 1.0 : Double.NaN;
-        }
-        return sab / Math.sqrt(saa * sbb);
+        return Correlation.pearson(a, b);
     }
 
     static double median(List<Double> x) {

@@ -5,14 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import javax.imageio.ImageIO;
 import org.hrsnn.simulator.config.NetworkConfig;
 import org.hrsnn.simulator.io.SpikeFiles;
 import org.hrsnn.simulator.network.Network;
@@ -20,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DemoAndDefaultConfigTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Test
     void embeddedDefaultIsTheDocumentedHrsnn() {
         NetworkConfig c = SimulationRunner.config(null);
@@ -39,26 +31,7 @@ class DemoAndDefaultConfigTest {
     }
 
     @Test
-    void quickDemoWritesSpikesRasterAndSummary(@TempDir Path dir) throws IOException {
-        Path out = dir.resolve("demo");
-        CliTestSupport.Result r = CliTestSupport.run("demo", "--quick", "--out", out.toString(), "--json");
-        assertEquals(0, r.exitCode(), r.err());
-        JsonNode s = JSON.readTree(r.out());
-        assertEquals("event", s.get("engine").asText());
-        assertEquals(1000, s.get("neurons").asInt());
-        assertEquals(DemoCommand.QUICK_MS, s.get("durationMs").asDouble());
-        assertTrue(s.get("spikes").asLong() > 0, "the Poisson drive makes the network fire");
-        for (String f : new String[] {"spikes.csv", "spikes.bin", "summary.json", "raster.png"}) {
-            assertTrue(Files.size(out.resolve(f)) > 0, f);
-        }
-        BufferedImage img = ImageIO.read(out.resolve("raster.png").toFile());
-        assertTrue(img.getWidth() > 0);
-        assertEquals(s.get("spikes").asLong(), SpikeFiles.readBinary(out.resolve("spikes.bin")).size());
-        assertEquals(s.get("files").get("raster").asText(), out.resolve("raster.png").toAbsolutePath().toString());
-    }
-
-    @Test
-    void sameSeedSameSpikesWhateverTheThreadCountAndAnotherSeedDiffers(@TempDir Path dir) throws IOException {
+    void sameSeedSameSpikesWhateverTheThreadCountAndAnotherSeedDiffers(@TempDir Path dir) {
         SpikeFiles.Spikes a = simulate(dir.resolve("a"), "5", "1");
         SpikeFiles.Spikes b = simulate(dir.resolve("b"), "5", "2");
         SpikeFiles.Spikes c = simulate(dir.resolve("c"), "6", "1");

@@ -313,4 +313,33 @@ class HardwareCommandTest {
         }
         assertTrue(pruned.get("synapseBits").asLong() < dense.get("synapseBits").asLong());
     }
+
+    @Test
+    void learnReportsEveryTraceWidthWithItsBudget() throws Exception {
+        CliTestSupport.Result r = CliTestSupport.run("hw", "learn", "--trace-bits", "16,7", "--trials", "2", "--test-trials", "2",
+                "--cues", "1", "--delay", "10ms", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode o = JSON.readTree(r.out());
+        JsonNode rows = o.get("rows");
+        assertEquals(3, rows.size(), "float + two widths");
+        assertEquals("e-prop float", rows.get(0).get("label").asText());
+        assertTrue(rows.get(0).get("budget") == null);
+        for (int k = 1; k < 3; k++) {
+            JsonNode b = rows.get(k).get("budget");
+            int bits = rows.get(k).get("traceBits").asInt();
+            long traces = b.get("perNeuronTraces").asLong() + b.get("perSynapseTraces").asLong();
+            assertEquals(traces * bits, b.get("traceMemoryBits").asLong());
+            assertEquals(b.get("synapticUpdatesPerStep").asDouble() * 120, b.get("energyPerStepPj").asDouble(), 1e-6);
+            double err = rows.get(k).get("testError").asDouble();
+            assertTrue(err >= 0 && err <= 1);
+        }
+        assertEquals(16, rows.get(1).get("traceBits").asInt());
+        assertEquals(7, rows.get(2).get("traceBits").asInt());
+        CliTestSupport.Result bad = CliTestSupport.run("hw", "learn", "--preset", "xylo", "--trials", "1");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("onChipLearning"), bad.err());
+        bad = CliTestSupport.run("hw", "learn", "--epoch", "64", "--trials", "1");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("epochSteps"), bad.err());
+    }
 }

@@ -1,5 +1,6 @@
 package org.hrsnn.hardware.compare;
 
+import org.hrsnn.simulator.util.Correlation;
 import org.hrsnn.hardware.fixedpoint.SpikeRaster;
 import org.hrsnn.simulator.InvalidInputException;
 
@@ -51,27 +52,9 @@ public record SpikeAgreement(long spikesA, long spikesB, double rateCorrelation,
         return new SpikeAgreement(a.size(), b.size(), correlation(a.counts(), b.counts()), n == 0 ? 0 : vr / n, tauSteps);
     }
 
+    /** Pearson r of the counts; 0 where it is undefined (one side constant, the other not). */
     static double correlation(int[] x, int[] y) {
-        int n = x.length;
-        double mx = 0;
-        double my = 0;
-        for (int i = 0; i < n; i++) {
-            mx += x[i];
-            my += y[i];
-        }
-        mx /= n;
-        my /= n;
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int i = 0; i < n; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-        if (sxx == 0 || syy == 0) {
-            return sxx == 0 && syy == 0 && mx == my ? 1 : 0;
-        }
-        return sxy / Math.sqrt(sxx * syy);
+        double r = Correlation.pearson(x, y);
+        return Double.isNaN(r) ? 0 : r;
     }
 }

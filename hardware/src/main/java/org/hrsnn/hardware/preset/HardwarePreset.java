@@ -15,9 +15,22 @@ import java.util.Optional;
  * @param refractoryDefault whether the quantiser maps refractory periods to a refractory count by
  *                          default (false for the Lava-compatible Loihi preset: Lava has none)
  * @param costs             energy and time per operation, or null when the chip publishes none
+ * @param onChipLearning    trace, weight and accumulator widths of on-chip learning, or null when
+ *                          the preset describes none
  */
 public record HardwarePreset(String name, String description, NeuronFormat neuron, SynapseFormat synapse,
-                             CoreLimits limits, boolean refractoryDefault, OperationCosts costs) {
+                             CoreLimits limits, boolean refractoryDefault, OperationCosts costs,
+                             OnChipLearning onChipLearning) {
+
+    /** A preset without on-chip learning (the form before the onChipLearning section existed). */
+    public HardwarePreset(String name, String description, NeuronFormat neuron, SynapseFormat synapse,
+                          CoreLimits limits, boolean refractoryDefault, OperationCosts costs) {
+        this(name, description, neuron, synapse, limits, refractoryDefault, costs, null);
+    }
+
+    public Optional<OnChipLearning> learning() {
+        return Optional.ofNullable(onChipLearning);
+    }
 
     public Optional<OperationCosts> operationCosts() {
         return Optional.ofNullable(costs);

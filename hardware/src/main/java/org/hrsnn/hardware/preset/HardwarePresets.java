@@ -32,6 +32,8 @@ import org.hrsnn.simulator.InvalidInputException;
  * limits:   {cores, coresPerTile, meshColumns, neuronsPerCore, synapticMemoryBitsPerCore,
  *            inputAxonsPerCore, outputAxonsPerCore, prototypesPerCore, externalInputs}
  * costs:    (optional) {synapticOpPj, synapticUpdatePj, neuronUpdateActivePj, ...}  see OperationCosts
+ * onChipLearning: (optional) {traceBits 2..32, weightBits 2..32, accumulatorBits 2..32 (>= traceBits),
+ *            maxEpochSteps >= 1, stochasticRounding}  see OnChipLearning
  * </pre>
  */
 public final class HardwarePresets {
@@ -86,7 +88,7 @@ public final class HardwarePresets {
             throw new InvalidInputException("preset", origin, "a YAML mapping with name, neuron, synapse, limits");
         }
         Fields top = new Fields(root, "", Set.of("name", "description", "refractoryDefault", "neuron", "synapse",
-                "limits", "costs"));
+                "limits", "costs", "onChipLearning"));
         String name = top.string("name");
         String description = top.optionalString("description", "");
         boolean refractoryDefault = top.bool("refractoryDefault");
@@ -141,7 +143,16 @@ public final class HardwarePresets {
                     c.cost("neuronUpdateActiveNs"), c.cost("neuronUpdateInactiveNs"), c.cost("spikeWithinTileNs"),
                     c.cost("hopEastWestNs"), c.cost("hopNorthSouthNs"), c.cost("barrierNs"));
         }
-        return new HardwarePreset(name, description, neuron, synapse, limits, refractoryDefault, costs);
+        OnChipLearning learning = null;
+        if (root.has("onChipLearning") && !root.get("onChipLearning").isNull()) {
+            Fields o = top.section("onChipLearning", Set.of("traceBits", "weightBits", "accumulatorBits",
+                    "maxEpochSteps", "stochasticRounding"));
+            int traceBits = o.integer("traceBits", 2, 32);
+            learning = new OnChipLearning(traceBits, o.integer("weightBits", 2, 32),
+                    o.integer("accumulatorBits", traceBits, 32), o.integer("maxEpochSteps", 1, 1 << 20),
+                    o.bool("stochasticRounding"));
+        }
+        return new HardwarePreset(name, description, neuron, synapse, limits, refractoryDefault, costs, learning);
     }
 
     /** Strict access to one YAML mapping: required fields, ranges, no unknown keys. */

@@ -74,4 +74,28 @@ class HardwarePresetsTest {
         HardwarePreset p = HardwarePresets.parse(noCosts, "t");
         assertTrue(p.operationCosts().isEmpty());
     }
+
+    @Test
+    void onChipLearningSectionIsReadAndValidated() throws IOException {
+        OnChipLearning l = HardwarePresets.loihi1().onChipLearning();
+        assertEquals(new OnChipLearning(7, 9, 16, 63, true), l);
+        assertTrue(HardwarePresets.xylo().learning().isEmpty());
+        assertEquals(12, HardwarePresets.load("custom").onChipLearning().traceBits());
+        String text = loihiText();
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> HardwarePresets.parse(text.replace("traceBits: 7", "traceBits: 1"), "t"));
+        assertEquals("onChipLearning.traceBits", e.field());
+        e = assertThrows(InvalidInputException.class,
+                () -> HardwarePresets.parse(text.replace("accumulatorBits: 16", "accumulatorBits: 6"), "t"));
+        assertEquals("onChipLearning.accumulatorBits", e.field());
+        e = assertThrows(InvalidInputException.class,
+                () -> HardwarePresets.parse(text.replace("maxEpochSteps: 63", "maxEpochSteps: 0"), "t"));
+        assertEquals("onChipLearning.maxEpochSteps", e.field());
+        e = assertThrows(InvalidInputException.class,
+                () -> HardwarePresets.parse(text.replace("stochasticRounding: true", "stochasticRounding: maybe"), "t"));
+        assertEquals("onChipLearning.stochasticRounding", e.field());
+        e = assertThrows(InvalidInputException.class,
+                () -> HardwarePresets.parse(text.replace("  traceBits: 7", "  traceBitz: 7"), "t"));
+        assertEquals("onChipLearning.traceBitz", e.field());
+    }
 }

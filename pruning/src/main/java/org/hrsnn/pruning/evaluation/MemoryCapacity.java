@@ -1,5 +1,6 @@
 package org.hrsnn.pruning.evaluation;
 
+import org.hrsnn.simulator.util.Correlation;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.hrsnn.pruning.lyapunov.SurrogateOptions;
 import org.hrsnn.simulator.Check;
@@ -74,24 +75,9 @@ public final class MemoryCapacity {
         return new Result(perDelay);
     }
 
+    /** Pearson r; 0 where it is undefined (a constant output or target carries no memory). */
     static double correlation(double[] a, double[] b) {
-        int n = a.length;
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < n; i++) {
-            ma += a[i];
-            mb += b[i];
-        }
-        ma /= n;
-        mb /= n;
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < n; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
+        double r = Correlation.pearson(a, b);
+        return Double.isNaN(r) ? 0 : r;
     }
 }

@@ -1,7 +1,11 @@
 package org.hrsnn.pruning.noise;
 
+import java.lang.ref.SoftReference;
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.hrsnn.simulator.network.Network;
+import org.hrsnn.simulator.network.NeuronParameters;
+import org.hrsnn.simulator.network.SynapseMatrix;
 
 /**
  * The stationary covariance C of the linearised network (A C + C A^T + Sigma = 0, see
@@ -16,10 +20,38 @@ import org.hrsnn.simulator.network.Network;
  */
 public record NoiseCovariance(DMatrixRMaj covariance, double shift, int doublings) {
 
+    /**
+     * The last solve, kept (softly) for reuse: comparing strategies prunes one network at several
+     * densities and seeds, and this O(N^3) solve dominates each LNP and noise-pruning run. A hit
+     * needs the very same synapse and parameter objects (a Network is an immutable description)
+     * and an equal gain vector, so the answer is the one a fresh solve would give.
+     */
+    private record Memo(SynapseMatrix synapses, NeuronParameters parameters, double[] gain, NoiseCovariance result) {
+    }
+
+    private static final Object MEMO_LOCK = new Object();
+    private static SoftReference<Memo> memo = new SoftReference<>(null);
+
     public static NoiseCovariance of(Network network, double[] gain) {
+        synchronized (MEMO_LOCK) {
+            Memo m = memo.get();
+            if (m != null && m.synapses == network.synapses() && m.parameters == network.parameters()
+                    && Arrays.equals(m.gain, gain)) {
+                return m.result.copy();
+            }
+        }
         DMatrixRMaj a = Linearisation.jacobian(network, gain);
         DMatrixRMaj sigma = Linearisation.noise(network);
-        return solve(a, sigma, meanLeak(network));
+        NoiseCovariance result = solve(a, sigma, meanLeak(network));
+        synchronized (MEMO_LOCK) {
+            memo = new SoftReference<>(new Memo(network.synapses(), network.parameters(), gain.clone(), result.copy()));
+        }
+        return result;
+    }
+
+    /** A copy with its own covariance matrix (callers may modify theirs). */
+    public NoiseCovariance copy() {
+        return new NoiseCovariance(covariance.copy(), shift, doublings);
     }
 
     /** Solves with the stabilising shift described above. */

@@ -18,7 +18,6 @@ import java.util.concurrent.Callable;
 import org.hrsnn.simulator.Check;
 import org.hrsnn.simulator.InvalidInputException;
 import org.hrsnn.simulator.benchmark.Cuba;
-import org.hrsnn.simulator.connectivity.FixedInDegree;
 import org.hrsnn.simulator.engine.Engine;
 import org.hrsnn.simulator.engine.SimulationOptions;
 import org.hrsnn.simulator.engine.SimulationResult;
@@ -80,7 +79,7 @@ final class CubaBench implements Callable<Integer> {
                     + "the median alongside (default: 3, or 1 with --scaling).")
     Integer repeats;
 
-    @Option(names = "--scaling", description = "Run N = 4k, 16k, 64k, 256k at fixed in-degree 80 and report memory.")
+    @Option(names = "--scaling", description = "Run N = 4k, 16k, 64k, 256k at a fixed in-degree of 80 (64 E + 16 I) and report memory.")
     boolean scaling;
 
     @Option(names = "--brian2", paramLabel = "PATH",
@@ -208,7 +207,7 @@ final class CubaBench implements Callable<Integer> {
         if (!scaling) {
             return Cuba.network(size, seed, het);
         }
-        return Cuba.network(size, seed, het, new FixedInDegree(SCALING_IN_DEGREE, true));
+        return Cuba.fixedInDegree(size, seed, het, SCALING_IN_DEGREE);
     }
 
     private Double runBrian2(String model, double bioSeconds, int size) {

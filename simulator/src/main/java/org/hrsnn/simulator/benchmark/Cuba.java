@@ -1,6 +1,7 @@
 package org.hrsnn.simulator.benchmark;
 
 import org.hrsnn.simulator.connectivity.ConnectivityRule;
+import org.hrsnn.simulator.connectivity.FixedInDegree;
 import org.hrsnn.simulator.connectivity.FixedProbability;
 import org.hrsnn.simulator.network.Network;
 import org.hrsnn.simulator.network.NetworkBuilder;
@@ -35,16 +36,32 @@ public final class Cuba {
         return network(n, seed, heterogeneous, new FixedProbability(CONNECTION_PROBABILITY));
     }
 
-    /** The same model with another wiring rule (the scaling series uses a fixed in-degree). */
+    /** The same model with another wiring rule, used for both the E and the I projection. */
     public static Network network(int n, long seed, boolean heterogeneous, ConnectivityRule rule) {
+        return network(n, seed, heterogeneous, rule, rule);
+    }
+
+    /**
+     * The scaling-series variant: every neuron receives exactly {@code inDegree} synapses, 80 %
+     * from excitatory and 20 % from inhibitory neurons (CUBA's mean in-degree is p N = 80 at
+     * N = 4000, split the same way), so the dynamics stay CUBA's as N grows.
+     */
+    public static Network fixedInDegree(int n, long seed, boolean heterogeneous, int inDegree) {
+        int fromExc = (int) Math.round(0.8 * inDegree);
+        return network(n, seed, heterogeneous, new FixedInDegree(fromExc, true),
+                new FixedInDegree(inDegree - fromExc, true));
+    }
+
+    private static Network network(int n, long seed, boolean heterogeneous, ConnectivityRule excRule,
+                                   ConnectivityRule inhRule) {
         int ne = (int) (0.8 * n);
         PopulationSpec exc = spec(PopulationSpec.lif("exc", ne).excitatory(), heterogeneous);
         PopulationSpec inh = spec(PopulationSpec.lif("inh", n - ne).inhibitory(), heterogeneous);
         return new NetworkBuilder(seed)
                 .add(exc)
                 .add(inh)
-                .connect("exc", NetworkBuilder.ALL, rule, constant(EXCITATORY_WEIGHT), constant(0))
-                .connect("inh", NetworkBuilder.ALL, rule, constant(INHIBITORY_WEIGHT), constant(0))
+                .connect("exc", NetworkBuilder.ALL, excRule, constant(EXCITATORY_WEIGHT), constant(0))
+                .connect("inh", NetworkBuilder.ALL, inhRule, constant(INHIBITORY_WEIGHT), constant(0))
                 .build();
     }
 

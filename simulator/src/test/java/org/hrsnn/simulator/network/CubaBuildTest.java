@@ -57,4 +57,26 @@ class CubaBuildTest {
         assertTrue(a.synapses().size() != c.synapses().size()
                 || !java.util.Arrays.equals(a.synapses().target, c.synapses().target));
     }
+
+    @Test
+    void fixedInDegreeVariantGivesEightyInputsSplitLikeCuba() {
+        Network net = Cuba.fixedInDegree(1000, 2, false, 80);
+        SynapseMatrix s = net.synapses();
+        int[] fromExc = new int[net.size()];
+        int[] fromInh = new int[net.size()];
+        int ne = net.population("exc").size();
+        for (int j = 0; j < s.sources; j++) {
+            for (int k = s.rowStart[j]; k < s.rowStart[j + 1]; k++) {
+                if (j < ne) {
+                    fromExc[s.target[k]]++;
+                } else {
+                    fromInh[s.target[k]]++;
+                }
+            }
+        }
+        for (int i = 0; i < net.size(); i++) {
+            assertEquals(64, fromExc[i], "excitatory inputs of neuron " + i);
+            assertEquals(16, fromInh[i], "inhibitory inputs of neuron " + i);
+        }
+    }
 }

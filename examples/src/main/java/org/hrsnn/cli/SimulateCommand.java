@@ -5,9 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.hrsnn.simulator.Check;
+import org.hrsnn.simulator.InvalidInputException;
 import org.hrsnn.simulator.config.NetworkConfig;
 import org.hrsnn.simulator.engine.Engine;
 import org.hrsnn.simulator.engine.SimulationOptions;
+import org.hrsnn.simulator.io.nir.NirImporter;
 import org.hrsnn.simulator.network.Network;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,6 +25,11 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE",
             description = "Network configuration (.yaml, .yml or .json). Default: the embedded default HRSNN.")
     Path config;
+
+    @Option(names = "--nir", paramLabel = "FILE",
+            description = "Run a network read from a NIR file instead of a configuration. NIR stores no "
+                    + "spike generators: its Input nodes stay silent (bias and leak still drive the neurons).")
+    Path nir;
 
     @Option(names = "--duration", paramLabel = "TIME", defaultValue = "1s",
             description = "Biological time to simulate, with unit ms or s (default: ${DEFAULT-VALUE}).")
@@ -60,17 +67,30 @@ final class SimulateCommand implements Callable<Integer> {
         double dtMs = Durations.millis("--dt", dt);
         Check.positive("--threads", threads);
         Engine e = Engines.create("--engine", engine);
-        NetworkConfig cfg = SimulationRunner.config(config);
-        if (seed != null) {
-            cfg = cfg.withSeed(seed);
+        Network network;
+        long runSeed;
+        String source;
+        if (nir != null) {
+            if (config != null) {
+                throw new InvalidInputException("--nir", nir.toString(), "either --nir or --config, not both");
+            }
+            network = NirImporter.read(nir).network();
+            runSeed = seed != null ? seed : 1;
+            source = nir.toString();
+        } else {
+            NetworkConfig cfg = SimulationRunner.config(config);
+            if (seed != null) {
+                cfg = cfg.withSeed(seed);
+            }
+            network = cfg.build();
+            runSeed = cfg.seed();
+            source = config == null ? "embedded default-hrsnn.yaml" : config.toString();
         }
-        Network network = cfg.build();
-        SimulationOptions options = new SimulationOptions(durationMs, cfg.seed(), threads, dtMs);
+        SimulationOptions options = new SimulationOptions(durationMs, runSeed, threads, dtMs);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         try (OutputFolder folder = OutputFolder.open(out)) {
-            SimulationRunner.Output o = SimulationRunner.run("simulate",
-                    config == null ? "embedded default-hrsnn.yaml" : config.toString(), network, e, options,
+            SimulationRunner.Output o = SimulationRunner.run("simulate", source, network, e, options,
                     ProgressBar.wanted(common.quiet), stderr, folder, false);
             ObjectNode s = o.summary();
             SimulationRunner.writeSummary(folder, s);

@@ -159,4 +159,49 @@ class SimulateCommandTest {
             assertEquals(1, s.count());
         }
     }
+
+    /** The same tonic neurons with the drive as a bias current, which NIR keeps (folded into v_leak). */
+    static final String TONIC_BIAS = String.join("\n",
+            "seed: 3",
+            "populations:",
+            "  - {name: p, size: 10, membraneTau: 20, threshold: -50, resetPotential: -60, leakPotential: -60,",
+            "     initialPotential: -60, refractoryPeriod: 2, resistance: 1, biasCurrent: 15}",
+            "");
+
+    @Test
+    void simulateNirRunsTheExportedNetworkWithTheSameSpikes(@TempDir Path dir) throws IOException {
+        Path config = write(dir, "tonic-bias.yaml", TONIC_BIAS);
+        Path nirFile = dir.resolve("net.nir");
+        CliTestSupport.Result export = CliTestSupport.run("nir", "export", "--config", config.toString(),
+                "--out", nirFile.toString());
+        assertEquals(0, export.exitCode(), export.err());
+        Path fromConfig = dir.resolve("a");
+        Path fromNir = dir.resolve("b");
+        assertEquals(0, CliTestSupport.run("simulate", "--config", config.toString(), "--duration", "100ms",
+                "--out", fromConfig.toString(), "--quiet").exitCode());
+        CliTestSupport.Result r = CliTestSupport.run("simulate", "--nir", nirFile.toString(), "--duration", "100ms",
+                "--out", fromNir.toString(), "--quiet");
+        assertEquals(0, r.exitCode(), r.err());
+        SpikeFiles.Spikes a = SpikeFiles.readBinary(fromConfig.resolve("spikes.bin"));
+        SpikeFiles.Spikes b = SpikeFiles.readBinary(fromNir.resolve("spikes.bin"));
+        assertEquals(40, a.size(), "four spikes per neuron in 100 ms");
+        assertArrayEquals(a.neurons(), b.neurons());
+        assertArrayEquals(a.timesMs(), b.timesMs(), "NIR round trip keeps the spikes bit for bit");
+    }
+
+    @Test
+    void simulateNirRejectsABadFileAndBothSources(@TempDir Path dir) throws IOException {
+        Path bad = write(dir, "bad.nir", "not hdf5");
+        CliTestSupport.Result r = CliTestSupport.run("simulate", "--nir", bad.toString(), "--duration", "10ms",
+                "--out", dir.resolve("o").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("bad.nir"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace");
+        assertFalse(Files.exists(dir.resolve("o")), "nothing written");
+        Path config = write(dir, "tonic-bias.yaml", TONIC_BIAS);
+        CliTestSupport.Result both = CliTestSupport.run("simulate", "--nir", bad.toString(), "--config", config.toString(),
+                "--duration", "10ms", "--out", dir.resolve("o").toString());
+        assertEquals(2, both.exitCode());
+        assertTrue(both.err().contains("--nir"), both.err());
+    }
 }

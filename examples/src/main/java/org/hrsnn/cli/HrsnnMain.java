@@ -21,9 +21,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "hrsnn", mixinStandardHelpOptions = true, versionProvider = HrsnnMain.Version.class,
         subcommands = {SimulateCommand.class, DemoCommand.class, BenchCommand.class, PruneCommand.class,
             HardwareCommand.class, CrosscheckCommand.class, NirCommand.class, LearnCommand.class},
-        description = {"Heterogeneous-timescale recurrent spiking networks: simulate, benchmark, prune, train,",
-            "and (soon) map them onto neuromorphic hardware.", ""},
-        footer = {"", "Exit codes: 0 success, 2 invalid input, 1 unexpected error."})
+        description = {"Heterogeneous-timescale recurrent spiking networks: simulate,",
+            "benchmark, prune, train, map onto neuromorphic hardware, exchange via NIR.", ""},
+        footer = {"", "Exit codes: 0 success, 2 invalid input, 1 unexpected error,",
+            "3 a run that could not finish (learn: training diverged;",
+            "crosscheck: Brian2 not installed)."})
 public final class HrsnnMain implements Callable<Integer> {
     public static final int EXIT_INVALID_INPUT = 2;
     public static final int EXIT_UNEXPECTED = 1;

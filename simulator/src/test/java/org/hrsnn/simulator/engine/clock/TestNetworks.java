@@ -1,18 +1,14 @@
 package org.hrsnn.simulator.engine.clock;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import org.hrsnn.simulator.engine.TestNeurons;
 import org.hrsnn.simulator.input.CurrentInjection;
 import org.hrsnn.simulator.input.InputGroup;
 import org.hrsnn.simulator.input.SpikeSource;
 import org.hrsnn.simulator.monitor.Monitor;
 import org.hrsnn.simulator.monitor.NeuronStateView;
-import org.hrsnn.simulator.network.DaleSign;
 import org.hrsnn.simulator.network.Network;
-import org.hrsnn.simulator.network.NeuronModel;
-import org.hrsnn.simulator.network.NeuronParameters;
-import org.hrsnn.simulator.network.Population;
 import org.hrsnn.simulator.network.SynapseMatrix;
 import org.hrsnn.simulator.util.DoubleArrayList;
 
@@ -21,58 +17,19 @@ final class TestNetworks {
     private TestNetworks() {
     }
 
-    /** Mutable per-neuron parameters with LIF defaults, turned into a Network by {@link #network}. */
-    static final class Params {
-        final int n;
-        final double[] tauM;
-        final double[] tauE;
-        final double[] tauI;
-        final double[] vTh;
-        final double[] vReset;
-        final double[] eL;
-        final double[] r;
-        final double[] tRef;
-        final double[] bias;
-        final double[] tauA;
-        final double[] beta;
-        final double[] v0;
-
+    /** The shared test parameters with this suite's reset potential (-60 mV). */
+    static final class Params extends TestNeurons.Params {
         Params(int n) {
-            this.n = n;
-            tauM = fill(n, 20);
-            tauE = fill(n, 5);
-            tauI = fill(n, 10);
-            vTh = fill(n, -50);
-            vReset = fill(n, -60);
-            eL = fill(n, -60);
-            r = fill(n, 1);
-            tRef = fill(n, 2);
-            bias = fill(n, 0);
-            tauA = fill(n, 200);
-            beta = fill(n, 0);
-            v0 = fill(n, -60);
-        }
-
-        NeuronParameters build() {
-            return new NeuronParameters(tauM, tauE, tauI, vTh, vReset, eL, r, tRef, bias, tauA, beta, v0);
+            super(n, -60);
         }
     }
 
     static double[] fill(int n, double x) {
-        double[] a = new double[n];
-        Arrays.fill(a, x);
-        return a;
+        return TestNeurons.fill(n, x);
     }
 
     static Network network(Params p, SynapseMatrix synapses, List<InputGroup> inputs, List<CurrentInjection> currents) {
-        boolean adaptive = false;
-        for (double b : p.beta) {
-            adaptive |= b != 0;
-        }
-        List<Population> pops = List.of(new Population("all", 0, p.n, adaptive ? NeuronModel.ALIF : NeuronModel.LIF,
-                DaleSign.MIXED));
-        return new Network(pops, p.build(), synapses == null ? SynapseMatrix.empty(p.n, p.n) : synapses,
-                inputs == null ? List.of() : inputs, currents == null ? List.of() : currents);
+        return TestNeurons.network(p, synapses, inputs, currents);
     }
 
     static Network network(Params p) {

@@ -1,8 +1,8 @@
 package org.hrsnn.simulator.engine.event;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import org.hrsnn.simulator.engine.TestNeurons;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.hrsnn.simulator.engine.SimulationOptions;
 import org.hrsnn.simulator.input.CurrentInjection;
@@ -11,11 +11,7 @@ import org.hrsnn.simulator.input.SpikeSource;
 import org.hrsnn.simulator.input.SpikeTrains;
 import org.hrsnn.simulator.monitor.Monitor;
 import org.hrsnn.simulator.monitor.NeuronStateView;
-import org.hrsnn.simulator.network.DaleSign;
 import org.hrsnn.simulator.network.Network;
-import org.hrsnn.simulator.network.NeuronModel;
-import org.hrsnn.simulator.network.NeuronParameters;
-import org.hrsnn.simulator.network.Population;
 import org.hrsnn.simulator.network.SynapseMatrix;
 
 /** Small hand-built networks and monitors for the event engine tests. */
@@ -23,47 +19,15 @@ final class Nets {
     private Nets() {
     }
 
-    /** Mutable per-neuron parameters, all neurons alike unless changed. */
-    static final class Params {
-        final int n;
-        double[] tauM;
-        double[] tauE;
-        double[] tauI;
-        double[] vTh;
-        double[] vReset;
-        double[] eL;
-        double[] r;
-        double[] tRef;
-        double[] bias;
-        double[] tauA;
-        double[] beta;
-        double[] v0;
-
+    /** The shared test parameters with this suite's reset potential (-65 mV). */
+    static final class Params extends TestNeurons.Params {
         Params(int n) {
-            this.n = n;
-            tauM = fill(n, 20);
-            tauE = fill(n, 5);
-            tauI = fill(n, 10);
-            vTh = fill(n, -50);
-            vReset = fill(n, -65);
-            eL = fill(n, -60);
-            r = fill(n, 1);
-            tRef = fill(n, 2);
-            bias = fill(n, 0);
-            tauA = fill(n, 200);
-            beta = fill(n, 0);
-            v0 = fill(n, -60);
-        }
-
-        NeuronParameters build() {
-            return new NeuronParameters(tauM, tauE, tauI, vTh, vReset, eL, r, tRef, bias, tauA, beta, v0);
+            super(n, -65);
         }
     }
 
     static double[] fill(int n, double x) {
-        double[] a = new double[n];
-        Arrays.fill(a, x);
-        return a;
+        return TestNeurons.fill(n, x);
     }
 
     /** A source that always returns the given spike times (channel c: times[c]). */
@@ -113,13 +77,7 @@ final class Nets {
     }
 
     static Network network(Params p, SynapseMatrix recurrent, List<InputGroup> inputs, List<CurrentInjection> currents) {
-        boolean alif = false;
-        for (double b : p.beta) {
-            alif |= b != 0;
-        }
-        Population pop = new Population("n", 0, p.n, alif ? NeuronModel.ALIF : NeuronModel.LIF, DaleSign.MIXED);
-        return new Network(List.of(pop), p.build(), recurrent == null ? SynapseMatrix.empty(p.n, p.n) : recurrent,
-                inputs, currents);
+        return TestNeurons.network(p, recurrent, inputs, currents);
     }
 
     static Network network(Params p) {

@@ -14,6 +14,8 @@ public final class Adam implements Optimizer {
     private double[] m;
     private double[] v;
     private long t;
+    /** Per-parameter multiplier of the learning rate (null: 1 everywhere). */
+    private double[] rateScale;
 
     public Adam(double learningRate) {
         this(learningRate, 0.9, 0.999, 1e-8);
@@ -24,6 +26,31 @@ public final class Adam implements Optimizer {
         this.beta1 = Check.inRange("adam.beta1", beta1, 0, 0.999999);
         this.beta2 = Check.inRange("adam.beta2", beta2, 0, 0.999999);
         this.epsilon = Check.positive("adam.epsilon", epsilon);
+    }
+
+    /**
+     * Multiplies the learning rate of parameters [from, to) by {@code factor} (e.g. a readout that
+     * another parameterisation scales by (1 - kappa) takes Adam steps (1 - kappa) times as large:
+     * Adam's step does not depend on the gradient's scale, only on the rate).
+     */
+    public Adam scaleRange(int from, int to, double factor) {
+        Check.nonNegative("adam.rateScale", factor);
+        if (from < 0 || to < from) {
+            throw new org.hrsnn.simulator.InvalidInputException("adam.scaleRange", from + ".." + to,
+                    "0 <= from <= to");
+        }
+        if (rateScale == null || rateScale.length < to) {
+            double[] r = new double[Math.max(to, rateScale == null ? 0 : rateScale.length)];
+            java.util.Arrays.fill(r, 1);
+            if (rateScale != null) {
+                System.arraycopy(rateScale, 0, r, 0, rateScale.length);
+            }
+            rateScale = r;
+        }
+        for (int k = from; k < to; k++) {
+            rateScale[k] *= factor;
+        }
+        return this;
     }
 
     @Override
@@ -40,7 +67,8 @@ public final class Adam implements Optimizer {
             double gk = g[k];
             m[k] = beta1 * m[k] + (1 - beta1) * gk;
             v[k] = beta2 * v[k] + (1 - beta2) * gk * gk;
-            params[k] -= learningRate * (m[k] / c1) / (Math.sqrt(v[k] / c2) + epsilon);
+            double lr = rateScale == null || k >= rateScale.length ? learningRate : learningRate * rateScale[k];
+            params[k] -= lr * (m[k] / c1) / (Math.sqrt(v[k] / c2) + epsilon);
         }
     }
 

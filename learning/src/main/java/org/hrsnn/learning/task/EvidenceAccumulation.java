@@ -20,6 +20,8 @@ public final class EvidenceAccumulation implements Task {
     private final double delayMs;
     private final double recallMs;
     private final double dtMs;
+    /** Probability that a cue is on the trial's favoured side (0.5: every cue a fair coin). */
+    private final double cueBias;
 
     /** The published setup: 7 cues of 100 ms with 50 ms gaps, 1000 ms delay, 150 ms recall, dt 1 ms. */
     public EvidenceAccumulation() {
@@ -27,7 +29,19 @@ public final class EvidenceAccumulation implements Task {
     }
 
     public EvidenceAccumulation(int cues, double cueMs, double gapMs, double delayMs, double recallMs, double dtMs) {
+        this(cues, cueMs, gapMs, delayMs, recallMs, dtMs, 0.5);
+    }
+
+    /**
+     * {@code cueBias}: every trial first draws a favoured side (probability 1/2 each), then each cue
+     * falls on that side with probability cueBias (the e-prop paper's reference code uses 0.7,
+     * written there as p_group = 0.3; 0.5 makes every cue an independent fair coin and 4:3 splits
+     * the most common trials).
+     */
+    public EvidenceAccumulation(int cues, double cueMs, double gapMs, double delayMs, double recallMs, double dtMs,
+                                double cueBias) {
         Check.positive("cues", cues);
+        this.cueBias = Check.inRange("cueBias", cueBias, 0, 1);
         if (cues % 2 == 0) {
             throw new org.hrsnn.simulator.InvalidInputException("cues", cues, "an odd number (no ties)");
         }
@@ -68,8 +82,10 @@ public final class EvidenceAccumulation implements Task {
         int steps = steps();
         double[][] x = new double[steps][inputs()];
         int left = 0;
+        // cueBias 0.5 draws nothing extra, so the trials of the unbiased task stay as they were.
+        double pLeft = cueBias == 0.5 ? 0.5 : (g.nextDouble() < 0.5 ? cueBias : 1 - cueBias);
         for (int c = 0; c < cues; c++) {
-            boolean isLeft = g.nextDouble() < 0.5;
+            boolean isLeft = g.nextDouble() < pLeft;
             left += isLeft ? 1 : 0;
             int t0 = Frames.steps(c * (cueMs + gapMs), dtMs);
             Frames.poisson(x, isLeft ? 0 : GROUP, GROUP, t0, t0 + Frames.steps(cueMs, dtMs), 40, dtMs, g);

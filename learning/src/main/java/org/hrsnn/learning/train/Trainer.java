@@ -48,11 +48,19 @@ public final class Trainer {
         public double lrDecay = 1.0;
         /** Wall-time budget: stop after the iteration that exceeds it (the result then has fewer iterations). */
         public double maxSeconds = Double.POSITIVE_INFINITY;
+        /**
+         * Offline training only: the trials of a batch run on this many threads (each with its own
+         * estimator from the factory given to the constructor). Every trial's gradient is computed
+         * on its own and the batch gradient is their sum in trial order, so the result is
+         * bit-identical for any thread count.
+         */
+        public int threads = 1;
     }
 
     private final RecurrentSpikingModel model;
     private final Task task;
     private final GradientEstimator estimator;
+    private final java.util.function.Supplier<GradientEstimator> estimators;
     private final Optimizer optimizer;
     private final Config config;
     private final RandomGenerator trials;
@@ -61,6 +69,21 @@ public final class Trainer {
 
     public Trainer(RecurrentSpikingModel model, Task task, GradientEstimator estimator, Optimizer optimizer,
                    Config config, RandomStreams streams) {
+        this(model, task, estimator, null, optimizer, config, streams);
+    }
+
+    /**
+     * With an estimator factory (one estimator per thread, all for {@code model}), needed for
+     * {@code config.threads > 1}.
+     */
+    public Trainer(RecurrentSpikingModel model, Task task, java.util.function.Supplier<GradientEstimator> estimators,
+                   Optimizer optimizer, Config config, RandomStreams streams) {
+        this(model, task, estimators.get(), estimators, optimizer, config, streams);
+    }
+
+    private Trainer(RecurrentSpikingModel model, Task task, GradientEstimator estimator,
+                    java.util.function.Supplier<GradientEstimator> estimators, Optimizer optimizer,
+                    Config config, RandomStreams streams) {
         if (task.inputs() != model.inputs) {
             throw new InvalidInputException("model.inputs", model.inputs, task.inputs() + " (the task's input channels)");
         }
@@ -80,9 +103,19 @@ public final class Trainer {
             throw new InvalidInputException("maxSeconds", config.maxSeconds, "a number > 0 (or infinity: no budget)");
         }
         Check.inRange("lrDecay", config.lrDecay, Double.MIN_VALUE, 1);
+        Check.positive("threads", config.threads);
+        if (config.threads > 1 && estimators == null) {
+            throw new InvalidInputException("threads", config.threads,
+                    "1 (parallel trials need an estimator factory: use the Supplier constructor)");
+        }
+        if (config.threads > 1 && config.updateEvery > 0) {
+            throw new InvalidInputException("threads", config.threads,
+                    "1 for online updates (updateEvery > 0): trials then depend on each other's updates");
+        }
         this.model = model;
         this.task = task;
         this.estimator = estimator;
+        this.estimators = estimators;
         this.optimizer = optimizer;
         this.config = config;
         this.trials = streams.stream("learning/train/trials");
@@ -90,6 +123,171 @@ public final class Trainer {
     }
 
     public TrainingResult run() {
+        return config.updateEvery > 0 ? runOnline() : runOffline();
+    }
+
+    /** One trial's outcome: its gradient (offline) and tallies. */
+    private final class Worker {
+        final GradientEstimator est;
+        final ModelState s = model.newState();
+        final double[] dy = new double[model.outputs];
+        final double[] spikeErr = config.rateRegularization > 0 ? new double[model.n] : null;
+        final double[] spikeCount = new double[model.n];
+        final double[] grad;
+        double loss;
+        int wrong;
+        int decisions;
+        double spikes;
+        int steps;
+
+        Worker(GradientEstimator est) {
+            this.est = est;
+            this.grad = new double[model.parameterCount()];
+        }
+
+        /** Runs one trial from a cleared gradient and keeps the trial's own gradient in {@link #grad}. */
+        void trial(Sequence seq) {
+            est.clearGradient();
+            SequenceLoss l = new SequenceLoss(seq, model.outputs);
+            s.reset();
+            est.beginSequence();
+            Arrays.fill(spikeCount, 0);
+            double target = config.targetRateHz * model.dtMs / 1000;
+            int len = seq.steps();
+            double sp = 0;
+            for (int t = 0; t < len; t++) {
+                double[] x = seq.inputs()[t];
+                model.step(s, x);
+                l.step(t, s.y, dy);
+                if (spikeErr != null) {
+                    for (int j = 0; j < model.n; j++) {
+                        spikeCount[j] += s.z[j];
+                        spikeErr[j] = config.rateRegularization * (spikeCount[j] / (t + 1) - target) / len;
+                    }
+                }
+                est.step(s, x, dy, spikeErr);
+                for (int j = 0; j < model.n; j++) {
+                    sp += s.z[j];
+                }
+            }
+            est.flush();
+            System.arraycopy(est.gradient(), 0, grad, 0, grad.length);
+            loss = l.loss();
+            wrong = l.wrongDecisions();
+            decisions = l.decisions();
+            spikes = sp;
+            steps = len;
+        }
+    }
+
+    private TrainingResult runOffline() {
+        int iters = config.iterations;
+        double[] lossHist = new double[iters];
+        double[] errHist = new double[iters];
+        double[] rateHist = new double[iters];
+        int threads = Math.min(config.threads, config.batch);
+        Worker[] workers = new Worker[threads];
+        workers[0] = new Worker(estimator);
+        for (int w = 1; w < threads; w++) {
+            workers[w] = new Worker(estimators.get());
+        }
+        java.util.concurrent.ExecutorService pool = threads > 1
+                ? java.util.concurrent.Executors.newFixedThreadPool(threads - 1, r -> {
+                    Thread th = new Thread(r, "hrsnn-trials");
+                    th.setDaemon(true);
+                    return th;
+                })
+                : null;
+        java.util.concurrent.Future<?>[] pending = new java.util.concurrent.Future<?>[threads];
+        double[] g = new double[model.parameterCount()];
+        Sequence[] seqs = new Sequence[config.batch];
+        long steps = 0;
+        long t0 = System.nanoTime();
+        try {
+            for (int it = 0; it < iters; it++) {
+                Arrays.fill(g, 0);
+                // Trials are drawn in order from the one stream, whatever the thread count.
+                for (int b = 0; b < config.batch; b++) {
+                    seqs[b] = task.sample(trials);
+                }
+                double lossSum = 0;
+                int wrong = 0;
+                int decisions = 0;
+                double spikes = 0;
+                long neuronSteps = 0;
+                // Rounds of `threads` trials; their gradients are added in trial order.
+                for (int b0 = 0; b0 < config.batch; b0 += threads) {
+                    int inRound = Math.min(threads, config.batch - b0);
+                    for (int w = 1; w < inRound; w++) {
+                        final Worker wk = workers[w];
+                        final Sequence seq = seqs[b0 + w];
+                        pending[w] = pool.submit(() -> wk.trial(seq));
+                    }
+                    workers[0].trial(seqs[b0]);
+                    for (int w = 1; w < inRound; w++) {
+                        try {
+                            pending[w].get();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException("interrupted", e);
+                        } catch (java.util.concurrent.ExecutionException e) {
+                            if (e.getCause() instanceof RuntimeException re) {
+                                throw re;
+                            }
+                            throw new IllegalStateException("trial failed", e.getCause());
+                        }
+                    }
+                    for (int w = 0; w < inRound; w++) {
+                        Worker wk = workers[w];
+                        double[] tg = wk.grad;
+                        for (int k = 0; k < g.length; k++) {
+                            g[k] += tg[k];
+                        }
+                        lossSum += wk.loss;
+                        wrong += wk.wrong;
+                        decisions += wk.decisions;
+                        spikes += wk.spikes;
+                        steps += wk.steps;
+                        neuronSteps += (long) wk.steps * model.n;
+                    }
+                }
+                update(it, lossSum, 1.0 / config.batch, g);
+                lossHist[it] = lossSum / config.batch;
+                errHist[it] = decisions == 0 ? Double.NaN : (double) wrong / decisions;
+                rateHist[it] = spikes / neuronSteps * 1000 / model.dtMs;
+                if (endOfIteration(it, lossHist, errHist, rateHist, t0)) {
+                    int done = it + 1;
+                    return new TrainingResult(Arrays.copyOf(lossHist, done), Arrays.copyOf(errHist, done),
+                            Arrays.copyOf(rateHist, done), (System.nanoTime() - t0) / 1e9, steps);
+                }
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        return new TrainingResult(lossHist, errHist, rateHist, (System.nanoTime() - t0) / 1e9, steps);
+    }
+
+    /** Checkpoint, progress, schedule; true when the time budget says stop (and iterations remain). */
+    private boolean endOfIteration(int it, double[] lossHist, double[] errHist, double[] rateHist, long t0) {
+        checkpoint = model.params.clone();
+        checkpointIteration = it + 1;
+        if (config.logEvery > 0 && (it + 1) % config.logEvery == 0) {
+            System.out.printf(java.util.Locale.ROOT, "%s %s it %d loss %.4f error %.3f rate %.1f Hz (%.0f s)%n",
+                    task.name(), estimator.name(), it + 1, lossHist[it], errHist[it], rateHist[it],
+                    (System.nanoTime() - t0) / 1e9);
+        }
+        if (config.onIteration != null) {
+            config.onIteration.accept(it + 1);
+        }
+        if (config.lrDecayEvery > 0 && (it + 1) % config.lrDecayEvery == 0) {
+            optimizer.scaleLearningRate(config.lrDecay);
+        }
+        return (System.nanoTime() - t0) / 1e9 > config.maxSeconds && it + 1 < config.iterations;
+    }
+
+    private TrainingResult runOnline() {
         int iters = config.iterations;
         double[] lossHist = new double[iters];
         double[] errHist = new double[iters];
@@ -101,7 +299,6 @@ public final class Trainer {
         double target = config.targetRateHz * model.dtMs / 1000;
         long steps = 0;
         long t0 = System.nanoTime();
-        boolean online = config.updateEvery > 0;
         for (int it = 0; it < iters; it++) {
             estimator.clearGradient();
             double lossSum = 0;
@@ -130,41 +327,21 @@ public final class Trainer {
                     for (int j = 0; j < model.n; j++) {
                         spikes += s.z[j];
                     }
-                    if (online && (t + 1) % config.updateEvery == 0) {
-                        update(it, loss.loss(), 1.0 / config.batch);
+                    if ((t + 1) % config.updateEvery == 0) {
+                        onlineUpdate(it, loss.loss(), 1.0 / config.batch);
                     }
                 }
                 steps += len;
                 neuronSteps += (long) len * model.n;
-                if (online) {
-                    update(it, loss.loss(), 1.0 / config.batch);
-                } else {
-                    estimator.flush();
-                }
+                onlineUpdate(it, loss.loss(), 1.0 / config.batch);
                 lossSum += loss.loss();
                 wrong += loss.wrongDecisions();
                 decisions += loss.decisions();
             }
-            if (!online) {
-                update(it, lossSum, 1.0 / config.batch);
-            }
             lossHist[it] = lossSum / config.batch;
             errHist[it] = decisions == 0 ? Double.NaN : (double) wrong / decisions;
             rateHist[it] = spikes / neuronSteps * 1000 / model.dtMs;
-            checkpoint = model.params.clone();
-            checkpointIteration = it + 1;
-            if (config.logEvery > 0 && (it + 1) % config.logEvery == 0) {
-                System.out.printf(java.util.Locale.ROOT, "%s %s it %d loss %.4f error %.3f rate %.1f Hz (%.0f s)%n",
-                        task.name(), estimator.name(), it + 1, lossHist[it], errHist[it], rateHist[it],
-                        (System.nanoTime() - t0) / 1e9);
-            }
-            if (config.onIteration != null) {
-                config.onIteration.accept(it + 1);
-            }
-            if (config.lrDecayEvery > 0 && (it + 1) % config.lrDecayEvery == 0) {
-                optimizer.scaleLearningRate(config.lrDecay);
-            }
-            if ((System.nanoTime() - t0) / 1e9 > config.maxSeconds && it + 1 < iters) {
+            if (endOfIteration(it, lossHist, errHist, rateHist, t0)) {
                 int done = it + 1;
                 return new TrainingResult(Arrays.copyOf(lossHist, done), Arrays.copyOf(errHist, done),
                         Arrays.copyOf(rateHist, done), (System.nanoTime() - t0) / 1e9, steps);
@@ -173,10 +350,14 @@ public final class Trainer {
         return new TrainingResult(lossHist, errHist, rateHist, (System.nanoTime() - t0) / 1e9, steps);
     }
 
-    /** Flushes, scales, checks, clips and applies the gradient; restores the checkpoint on NaN. */
-    private void update(int iteration, double loss, double scale) {
+    private void onlineUpdate(int iteration, double loss, double scale) {
         estimator.flush();
-        double[] g = estimator.gradient();
+        update(iteration, loss, scale, estimator.gradient());
+        estimator.clearGradient();
+    }
+
+    /** Flushes, scales, checks, clips and applies the gradient; restores the checkpoint on NaN. */
+    private void update(int iteration, double loss, double scale, double[] g) {
         boolean finite = Double.isFinite(loss);
         for (int k = 0; k < g.length && finite; k++) {
             g[k] *= scale;
@@ -203,7 +384,6 @@ public final class Trainer {
                         iteration + 1, checkpointIteration, checkpoint);
             }
         }
-        estimator.clearGradient();
     }
 
     /** Fraction of wrong decisions (classification) or mean loss (regression) on fresh trials, without learning. */

@@ -24,6 +24,23 @@ class OptimizerTest {
     }
 
     @Test
+    void adamRateScaleMultipliesTheStepOfItsRangeOnly() {
+        double[] g = {3, -2, 5, 1};
+        double[] plain = new double[4];
+        double[] scaled = new double[4];
+        Adam a = new Adam(0.01);
+        Adam b = new Adam(0.01).scaleRange(1, 3, 0.25).scaleRange(2, 3, 0);
+        for (int step = 0; step < 5; step++) {
+            a.apply(plain, g);
+            b.apply(scaled, g);
+        }
+        assertEquals(plain[0], scaled[0], 0);
+        assertEquals(0.25 * plain[1], scaled[1], 1e-15);
+        assertEquals(0, scaled[2], 0);
+        assertEquals(plain[3], scaled[3], 0);
+    }
+
+    @Test
     void adamMinimisesAQuadratic() {
         double[] p = {5, -3};
         Adam adam = new Adam(0.05);

@@ -48,6 +48,30 @@ class TaskTest {
     }
 
     @Test
+    void biasedCuesMakeCloseSplitsRarerAsTheBinomialSays() {
+        // With each cue on the trial's favoured side with probability q, a 4:3 split has probability
+        // 35 (q^4 (1-q)^3 + q^3 (1-q)^4): 0.547 for q = 0.5, 0.324 for q = 0.7.
+        for (double q : new double[] {0.5, 0.7}) {
+            EvidenceAccumulation task = new EvidenceAccumulation(7, 100, 50, 1000, 150, 1, q);
+            RandomGenerator g = new RandomStreams(4).stream("t");
+            int close = 0;
+            int trials = 600;
+            for (int trial = 0; trial < trials; trial++) {
+                Sequence s = task.sample(g);
+                int left = 0;
+                for (int c = 0; c < 7; c++) {
+                    left += spikes(s.inputs(), 0, 10, c * 150, c * 150 + 100) > 0 ? 1 : 0;
+                }
+                assertEquals(left >= 4 ? 0 : 1, s.decisionLabel()[0]);
+                close += left == 3 || left == 4 ? 1 : 0;
+            }
+            double expected = 35 * (Math.pow(q, 4) * Math.pow(1 - q, 3) + Math.pow(q, 3) * Math.pow(1 - q, 4));
+            double sd = Math.sqrt(expected * (1 - expected) / trials);
+            assertEquals(expected, (double) close / trials, 4 * sd, "q = " + q);
+        }
+    }
+
+    @Test
     void backgroundRateIsTenHertz() {
         RandomGenerator g = new RandomStreams(2).stream("t");
         Sequence s = new EvidenceAccumulation().sample(g);

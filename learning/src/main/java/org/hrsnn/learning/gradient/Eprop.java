@@ -9,8 +9,10 @@ import org.hrsnn.simulator.random.RandomStreams;
  * filtered with the postsynaptic alpha), eps_a <- (rho - beta psi) eps_a + psi eps_v, e = psi
  * (eps_v - beta eps_a), low-pass filtered with the readout's kappa and multiplied by the learning
  * signal L_j = sum_k B[k,j] dl/dy_k. With symmetric feedback (B = W_out) this is exactly BPTT with
- * a stop-gradient on z in the recurrence and the reset ({@link Bptt} with stopGradient). Traces
- * are per synapse because alpha may differ per postsynaptic neuron.
+ * a stop-gradient on z in the recurrence and the reset ({@link Bptt} with stopGradient). eps_v is
+ * the presynaptic trace filtered with the postsynaptic alpha: kept per (alpha, presynaptic neuron)
+ * when the network has few distinct alphas, per synapse otherwise or on request (":syn" in
+ * {@link Rules}); both give the same numbers.
  */
 public final class Eprop extends LocalTraceEstimator {
     private final boolean randomFeedback;
@@ -20,8 +22,19 @@ public final class Eprop extends LocalTraceEstimator {
     }
 
     private Eprop(RecurrentSpikingModel model, double[] feedback, Precision precision, int threads, boolean lazy) {
-        super(model, feedback, false, precision, threads, lazy);
+        this(model, feedback, precision, threads, lazy, true);
+    }
+
+    private Eprop(RecurrentSpikingModel model, double[] feedback, Precision precision, int threads, boolean lazy,
+                  boolean presynapticTraces) {
+        super(model, feedback, false, precision, threads, lazy, presynapticTraces);
         this.randomFeedback = feedback != null;
+    }
+
+    /** Symmetric feedback; {@code presynapticTraces = false} keeps eps_v per synapse whatever the alphas. */
+    static Eprop symmetric(RecurrentSpikingModel model, Precision precision, int threads, boolean lazyQuietNeurons,
+                           boolean presynapticTraces) {
+        return new Eprop(model, null, precision, threads, lazyQuietNeurons, presynapticTraces);
     }
 
     /** Symmetric feedback; {@code lazyQuietNeurons = true}: the lazy quiet-neuron update. */

@@ -24,6 +24,13 @@ import org.hrsnn.simulator.InvalidInputException;
  * SnAp-1 has c_j = w_jj - vth_j (its own reset and self-synapse: the diagonal of the Jacobian);
  * e-prop has c_j = 0 (stop-gradient through z in the recurrence and the reset).
  *
+ * <p>e-prop's eps_v of a synapse i -> j (c_j = 0) is the presynaptic spike train filtered with
+ * alpha_j: identical for all postsynaptic neurons with the same alpha. When the network has few
+ * distinct alphas (uniform or per-population tau_m), e-prop keeps eps_v per (alpha, presynaptic
+ * neuron or input channel) in a small table updated once per step, and per synapse only ebar, the
+ * gradient and (ALIF) eps_a: one number fewer per synapse (a third of a LIF synapse's traffic).
+ * The arithmetic is unchanged, so the results are bit-identical to the per-synapse form (test).
+ *
  * <p>The loop is memory-bandwidth bound (3-4 numbers read and written per parameter per step).
  * {@link Precision#FLOAT} halves the traffic; {@code threads > 1} splits the postsynaptic neurons
  * into contiguous blocks of equal synapse count, each written by one thread only, so results do
@@ -68,6 +75,15 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
     private final int[] groupedOf;
     private final int[] activeInputs;
     private int activeCount;
+    /** eps_v per (alpha class, presynaptic neuron or input) instead of per synapse (e-prop only). */
+    private final boolean presynaptic;
+    private final int[] alphaClass;
+    private final double[] classAlpha;
+    private final int tableWidth;
+    private double[] zbar;
+    private double[] zbarPrev;
+    private float[] zbarF;
+    private float[] zbarPrevF;
     /** Rescale a quiet neuron's traces before a scale falls below this (far from underflow). */
     private static final double MIN_SCALE = 1e-150;
 
@@ -84,6 +100,15 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
      */
     LocalTraceEstimator(RecurrentSpikingModel model, double[] feedback, boolean diagonalCoupling,
                         Precision precision, int threads, boolean lazyQuietNeurons) {
+        this(model, feedback, diagonalCoupling, precision, threads, lazyQuietNeurons, false);
+    }
+
+    /**
+     * {@code presynapticTraces = true} (e-prop only, not with lazy traces): eps_v per (alpha class,
+     * presynaptic neuron), used when the table is small (at most p / 4 numbers); otherwise per synapse.
+     */
+    LocalTraceEstimator(RecurrentSpikingModel model, double[] feedback, boolean diagonalCoupling,
+                        Precision precision, int threads, boolean lazyQuietNeurons, boolean presynapticTraces) {
         super(model, feedback);
         if (threads < 1) {
             throw new InvalidInputException("threads", threads, "an integer >= 1");
@@ -97,14 +122,47 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
         for (int q = 0; q < nnz; q++) {
             groupedSource[q] = model.source[model.inSynapse[q]];
         }
+        // Distinct alphas (exact values) -> classes; the table is used only when it is small.
+        int[] cls = new int[model.n];
+        double[] distinct = new double[Math.min(model.n, 64)];
+        int classes = 0;
+        boolean few = true;
+        for (int j = 0; j < model.n && few; j++) {
+            int k = 0;
+            while (k < classes && Double.doubleToLongBits(distinct[k]) != Double.doubleToLongBits(model.alpha[j])) {
+                k++;
+            }
+            if (k == classes) {
+                if (classes == distinct.length) {
+                    few = false;
+                    break;
+                }
+                distinct[classes++] = model.alpha[j];
+            }
+            cls[j] = k;
+        }
+        this.tableWidth = model.n + model.inputs;
+        this.presynaptic = presynapticTraces && !diagonalCoupling && !lazyQuietNeurons && few
+                && (long) classes * tableWidth * 4 <= p;
+        this.alphaClass = presynaptic ? cls : null;
+        this.classAlpha = presynaptic ? java.util.Arrays.copyOf(distinct, classes) : null;
+        if (presynaptic) {
+            if (single) {
+                zbarF = new float[classes * tableWidth];
+                zbarPrevF = new float[classes * tableWidth];
+            } else {
+                zbar = new double[classes * tableWidth];
+                zbarPrev = new double[classes * tableWidth];
+            }
+        }
         if (single) {
-            evf = new float[p];
+            evf = presynaptic ? null : new float[p];
             eaf = adaptation ? new float[p] : null;
             ebf = new float[p];
             groupedGradF = new float[p];
             ev = ea = eb = groupedGrad = null;
         } else {
-            ev = new double[p];
+            ev = presynaptic ? null : new double[p];
             ea = adaptation ? new double[p] : null;
             eb = new double[p];
             groupedGrad = new double[p];
@@ -158,14 +216,27 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
 
     @Override
     protected void resetTraces() {
+        if (presynaptic) {
+            if (single) {
+                Arrays.fill(zbarF, 0);
+                Arrays.fill(zbarPrevF, 0);
+            } else {
+                Arrays.fill(zbar, 0);
+                Arrays.fill(zbarPrev, 0);
+            }
+        }
         if (single) {
-            Arrays.fill(evf, 0);
+            if (evf != null) {
+                Arrays.fill(evf, 0);
+            }
             if (eaf != null) {
                 Arrays.fill(eaf, 0);
             }
             Arrays.fill(ebf, 0);
         } else {
-            Arrays.fill(ev, 0);
+            if (ev != null) {
+                Arrays.fill(ev, 0);
+            }
             if (ea != null) {
                 Arrays.fill(ea, 0);
             }
@@ -188,6 +259,9 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
                 }
             }
         }
+        if (presynaptic) {
+            updateTable(s.zPrev, x);
+        }
         if (pool == null) {
             updateNeurons(0, model.n, s, x);
             return;
@@ -209,7 +283,94 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
         }
     }
 
+    /** eps_v per (alpha class, presynaptic neuron / input): the per-synapse recursion, done once. */
+    private void updateTable(double[] zPrev, double[] x) {
+        int n = model.n;
+        int w = tableWidth;
+        if (single) {
+            float[] t = zbarPrevF;
+            zbarPrevF = zbarF;
+            zbarF = t;
+            float[] prev = zbarPrevF;
+            float[] cur = zbarF;
+            for (int k = 0; k < classAlpha.length; k++) {
+                float decay = (float) classAlpha[k];
+                int o = k * w;
+                for (int i = 0; i < n; i++) {
+                    cur[o + i] = decay * prev[o + i] + (float) zPrev[i];
+                }
+                for (int c = 0; c < x.length; c++) {
+                    cur[o + n + c] = decay * prev[o + n + c] + (float) x[c];
+                }
+            }
+        } else {
+            double[] t = zbarPrev;
+            zbarPrev = zbar;
+            zbar = t;
+            double[] prev = zbarPrev;
+            double[] cur = zbar;
+            for (int k = 0; k < classAlpha.length; k++) {
+                double decay = classAlpha[k];
+                int o = k * w;
+                for (int i = 0; i < n; i++) {
+                    cur[o + i] = decay * prev[o + i] + zPrev[i];
+                }
+                for (int c = 0; c < x.length; c++) {
+                    cur[o + n + c] = decay * prev[o + n + c] + x[c];
+                }
+            }
+        }
+    }
+
+    /** The neurons [j0, j1) with eps_v read from the presynaptic table. */
+    private void updateNeuronsFromTable(int j0, int j1, ModelState s) {
+        RecurrentSpikingModel m = model;
+        double kappa = m.kappa;
+        boolean signal = hasFiltered || hasDirect;
+        int nIn = m.inputs;
+        int n = m.n;
+        int[] gs = groupedSource;
+        for (int j = j0; j < j1; j++) {
+            double pp = s.psiPrev[j];
+            double ps = s.psi[j];
+            double bj = m.beta[j];
+            double rj = m.rho[j];
+            double lf = filteredSignal[j];
+            double ld = directSignal[j];
+            int q0 = m.inStart[j];
+            int q1 = m.inStart[j + 1];
+            int i0 = nnz + j * nIn;
+            int o = alphaClass[j] * tableWidth;
+            boolean lif = !adaptation || bj == 0;
+            if (single) {
+                if (lif) {
+                    PresynapticTraceLoops.lifF(q0, q1, ps, kappa, lf, ld, signal, true, 0, gs, o, zbarF, ebf, groupedGradF);
+                    PresynapticTraceLoops.lifF(i0, i0 + nIn, ps, kappa, lf, ld, signal, false, i0, gs, o + n, zbarF, ebf,
+                            groupedGradF);
+                } else {
+                    PresynapticTraceLoops.alifF(q0, q1, bj, rj, pp, ps, kappa, lf, ld, signal, true, 0, gs, o, zbarF,
+                            zbarPrevF, eaf, ebf, groupedGradF);
+                    PresynapticTraceLoops.alifF(i0, i0 + nIn, bj, rj, pp, ps, kappa, lf, ld, signal, false, i0, gs, o + n,
+                            zbarF, zbarPrevF, eaf, ebf, groupedGradF);
+                }
+            } else if (lif) {
+                PresynapticTraceLoops.lif(q0, q1, ps, kappa, lf, ld, signal, true, 0, gs, o, zbar, eb, groupedGrad);
+                PresynapticTraceLoops.lif(i0, i0 + nIn, ps, kappa, lf, ld, signal, false, i0, gs, o + n, zbar, eb,
+                        groupedGrad);
+            } else {
+                PresynapticTraceLoops.alif(q0, q1, bj, rj, pp, ps, kappa, lf, ld, signal, true, 0, gs, o, zbar, zbarPrev,
+                        ea, eb, groupedGrad);
+                PresynapticTraceLoops.alif(i0, i0 + nIn, bj, rj, pp, ps, kappa, lf, ld, signal, false, i0, gs, o + n,
+                        zbar, zbarPrev, ea, eb, groupedGrad);
+            }
+        }
+    }
+
     private void updateNeurons(int j0, int j1, ModelState s, double[] x) {
+        if (presynaptic) {
+            updateNeuronsFromTable(j0, j1, s);
+            return;
+        }
         RecurrentSpikingModel m = model;
         double kappa = m.kappa;
         boolean signal = hasFiltered || hasDirect;
@@ -641,12 +802,22 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
     @Override
     public CostReport cost() {
         long p = model.stateParameters();
-        long state = single ? (long) evf.length + (eaf == null ? 0 : eaf.length) + ebf.length
-                : (long) ev.length + (ea == null ? 0 : ea.length) + eb.length;
+        long state = single ? (evf == null ? 0 : (long) evf.length) + (eaf == null ? 0 : eaf.length) + ebf.length
+                : (ev == null ? 0 : (long) ev.length) + (ea == null ? 0 : ea.length) + eb.length;
         if (lazy) {
             state += 4L * model.n;
         }
         long perTrace = adaptation ? 10 : 5;
+        if (presynaptic) {
+            // Two tables (this and last step) of classes x (n + inputs); one multiply-add per table
+            // entry replaces the per-synapse eps_v update (one multiply-add per parameter).
+            long table = (long) classAlpha.length * tableWidth;
+            return new CostReport(name(), state + 2 * table, p * (perTrace - 1) + table,
+                    "eps_v per (alpha class, presynaptic neuron or input): " + classAlpha.length + " class(es) x "
+                            + tableWidth + ", two steps; per parameter " + (adaptation ? "eps_a and " : "")
+                            + "the kappa-filtered trace, for " + p + " parameters (" + (single ? "float" : "double")
+                            + "); " + (perTrace - 1) + " multiply-adds per parameter + one per table entry");
+        }
         return new CostReport(name(), state, p * perTrace,
                 "one trace per parameter and state variable (eps_v" + (adaptation ? ", eps_a" : "")
                         + ") plus the kappa-filtered trace, for " + p + " parameters ("

@@ -16,32 +16,39 @@ public final class Rules {
     /**
      * The rule of that name. A suffix ":f32" asks for float traces and ":tN" for N threads where the
      * rule supports them (snap-1, e-prop), e.g. "e-prop:f32:t2"; ":lazy" updates the double traces of
-     * quiet neurons (psi = 0 at t-1 and t) lazily instead of every step (exact; see LocalTraceEstimator).
+     * quiet neurons (psi = 0 at t-1 and t) lazily instead of every step (exact; see LocalTraceEstimator);
+     * ":syn" keeps e-prop's eps_v per synapse even when the network has few distinct membrane time constants.
      */
     public static GradientEstimator create(String name, RecurrentSpikingModel model, RandomStreams streams) {
         String[] parts = name.split(":");
         Precision precision = Precision.DOUBLE;
         int threads = 1;
         boolean lazy = false;
+        boolean perSynapse = false;
         for (int k = 1; k < parts.length; k++) {
             if (parts[k].equals("f32")) {
                 precision = Precision.FLOAT;
             } else if (parts[k].equals("lazy")) {
                 lazy = true;
+            } else if (parts[k].equals("syn")) {
+                perSynapse = true;
             } else if (parts[k].matches("t[1-9][0-9]?")) {
                 threads = Integer.parseInt(parts[k].substring(1));
             } else {
-                throw new InvalidInputException("rule", name, "a rule name with optional suffixes :f32, :t<threads> and :lazy");
+                throw new InvalidInputException("rule", name, "a rule name with optional suffixes :f32, :t<threads>, :lazy and :syn");
             }
         }
         if (parts.length > 1) {
             switch (parts[0]) {
                 case "snap-1":
+                    if (perSynapse) {
+                        throw new InvalidInputException("rule", name, "snap-1 without :syn (its traces are always per synapse)");
+                    }
                     return new SnapOne(model, precision, threads, lazy);
                 case "e-prop":
-                    return Eprop.symmetric(model, precision, threads, lazy);
+                    return Eprop.symmetric(model, precision, threads, lazy, !perSynapse);
                 default:
-                    throw new InvalidInputException("rule", name, "suffixes :f32 / :t<threads> / :lazy only for snap-1 and e-prop");
+                    throw new InvalidInputException("rule", name, "suffixes :f32 / :t<threads> / :lazy / :syn only for snap-1 and e-prop");
             }
         }
         switch (name) {

@@ -45,10 +45,17 @@ class CostCounterTest {
         // v influence + filtered spike influence per parameter; no adaptation state for LIF.
         assertEquals(2 * p, new SnapOne(lif).cost().stateFloats());
         assertEquals(2 * p, new SnapN(lif, 1).cost().stateFloats());
-        assertEquals(2 * p, Eprop.symmetric(lif).cost().stateFloats());
+        // e-prop on one alpha: eps_v per presynaptic neuron or input (two steps), ebar per parameter.
+        assertEquals(p + 2L * (n + in), Eprop.symmetric(lif).cost().stateFloats());
+        assertEquals(4 * p + (n + in), Eprop.symmetric(lif).cost().macsPerStep());
+        assertEquals(2 * p, Eprop.symmetric(lif, Precision.DOUBLE, 1, false, false).cost().stateFloats());
+        assertEquals(5 * p, Eprop.symmetric(lif, Precision.DOUBLE, 1, false, false).cost().macsPerStep());
         RecurrentSpikingModel alif = lattice(n, d, n / 2, in);
         assertEquals(3 * p, new SnapOne(alif).cost().stateFloats());
         assertEquals(3 * p, new SnapN(alif, 1).cost().stateFloats());
+        assertEquals(10 * p, new SnapOne(alif).cost().macsPerStep());
+        assertEquals(2 * p + 2L * (n + in), Eprop.symmetric(alif).cost().stateFloats());
+        assertEquals(9 * p + (n + in), Eprop.symmetric(alif).cost().macsPerStep());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.hrsnn.learning.gradient;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -104,5 +105,44 @@ class ExactnessTest {
         double[] ep = Fixtures.gradient(m, Eprop.symmetric(m), x, y, 10, null);
         double[] epf = Fixtures.gradient(m, Eprop.symmetric(m, Precision.FLOAT, 2), x, y, 10, null);
         assertClose(ep, epf, 0, m.parameterCount(), 1e-4, "float e-prop");
+    }
+
+    /** Per-population membrane time constants: alpha takes {@code taus} distinct values. */
+    private static RecurrentSpikingModel populations(int lif, int alif, double density, int taus, long seed) {
+        RecurrentSpikingModel m = Fixtures.model(lif, alif, density, true, seed);
+        double[] alpha = new double[m.n];
+        for (int j = 0; j < m.n; j++) {
+            alpha[j] = Math.exp(-1.0 / (8 + 5 * (j % taus)));
+        }
+        return RecurrentSpikingModel.of(m.rowStart, m.target, m.inputs, m.outputs, alpha, m.rho, m.beta, m.vth,
+                m.kappa, m.dtMs, m.surrogate, false, m.params);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"30, 0, 0.5, 1, 15", "15, 15, 0.4, 2, 16", "10, 20, 0.6, 3, 17"})
+    void epropWithPresynapticTracesIsTheSameGradient(int lif, int alif, double density, int taus, long seed) {
+        RecurrentSpikingModel m = populations(lif, alif, density, taus, seed);
+        double[][] x = Fixtures.inputs(STEPS, m.inputs, seed);
+        double[][] y = Fixtures.targets(STEPS, m.outputs, seed);
+        Eprop table = Eprop.symmetric(m);
+        Eprop perSynapse = Eprop.symmetric(m, Precision.DOUBLE, 1, false, false);
+        long p = m.stateParameters();
+        long perParam = m.hasAdaptation() ? 2 : 1;
+        // The table really replaces eps_v: one number fewer per parameter, plus 2 x taus x (n + inputs).
+        assertEquals(perParam * p + 2L * taus * (m.n + m.inputs), table.cost().stateFloats());
+        assertEquals((perParam + 1) * p, perSynapse.cost().stateFloats());
+        double[] stop = Fixtures.gradient(m, new Bptt(m, Integer.MAX_VALUE, true), x, y, 10, null);
+        double[] fromTable = Fixtures.gradient(m, table, x, y, 10, null);
+        double[] fromSynapses = Fixtures.gradient(m, perSynapse, x, y, 10, null);
+        assertTrue(Fixtures.maxAbs(java.util.Arrays.copyOf(stop, m.synapses())) > 1e-3, "recurrent gradient is not trivial");
+        assertClose(stop, fromTable, 0, m.parameterCount(), 1e-9, "e-prop (presynaptic table) vs stop-gradient BPTT");
+        assertArrayEquals(fromSynapses, fromTable, 0, "table and per-synapse eps_v are the same arithmetic");
+        double[] tableThreads = Fixtures.gradient(m, Eprop.symmetric(m, Precision.DOUBLE, 3), x, y, 10, null);
+        assertArrayEquals(fromTable, tableThreads, 0, "threads change nothing");
+        double[] floatTable = Fixtures.gradient(m, Eprop.symmetric(m, Precision.FLOAT, 2), x, y, 10, null);
+        double[] floatSynapses = Fixtures.gradient(m, Eprop.symmetric(m, Precision.FLOAT, 1, false, false), x, y, 10,
+                null);
+        assertArrayEquals(floatSynapses, floatTable, 0, "float: table and per-synapse agree bit for bit");
+        assertClose(fromTable, floatTable, 0, m.parameterCount(), 1e-4, "float table vs double");
     }
 }

@@ -19,8 +19,16 @@ import org.hrsnn.simulator.random.RandomStreams;
  *
  * <pre>
  * java -cp ... org.hrsnn.learning.cost.CostTable [sizes=100,1000,10000] [densities=0.01,0.1]
- *      [rules=tbptt-100,rtrl,snap-1,snap-2,e-prop] [seconds=1.5] [repeats=3]
+ *      [rules=tbptt-100,rtrl,snap-1,snap-2,e-prop] [seconds=1.5] [repeats=3] [tauSpread=0.3]
+ *      [bandwidth=true]
  * </pre>
+ *
+ * {@code tauSpread}: per-neuron tau_m uniform in (1 +- spread) x 20 ms (0: one tau_m, where e-prop
+ * keeps eps_v per presynaptic neuron). {@code bandwidth=true} first measures the
+ * {@link MemoryBandwidth} reference (copy and triad over 80 MB arrays, 1 and 2 threads) and adds,
+ * for rules that stream per-parameter state, the bytes moved per step, the bandwidth that implies
+ * at the measured wall rate and its fraction of the measured copy bandwidth with the same number
+ * of threads.
  */
 public final class CostTable {
     /** Exact RTRL above this many multiply-adds per step is reported, not timed (one step would take minutes). */
@@ -35,6 +43,8 @@ public final class CostTable {
         String[] rules = {"tbptt-100", "rtrl", "snap-1", "snap-2", "e-prop"};
         double seconds = 1.5;
         int repeats = 3;
+        double tauSpread = 0.3;
+        boolean bandwidth = false;
         for (String a : args) {
             String[] kv = a.split("=", 2);
             if (kv.length != 2) {
@@ -46,11 +56,23 @@ public final class CostTable {
                 case "rules" -> rules = kv[1].split(",");
                 case "seconds" -> seconds = Double.parseDouble(kv[1]);
                 case "repeats" -> repeats = Integer.parseInt(kv[1]);
-                default -> throw new InvalidInputException("argument", kv[0], "sizes, densities, rules, seconds, repeats");
+                case "tauSpread" -> tauSpread = Double.parseDouble(kv[1]);
+                case "bandwidth" -> bandwidth = Boolean.parseBoolean(kv[1]);
+                default -> throw new InvalidInputException("argument", kv[0],
+                        "sizes, densities, rules, seconds, repeats, tauSpread, bandwidth");
             }
         }
-        System.out.println("| N | density | synapses | rule | state kept (floats) | multiply-adds / step | steps / s (wall) | steps / CPU-s |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        MemoryBandwidth.Rates[] bw = null;
+        if (bandwidth) {
+            bw = new MemoryBandwidth.Rates[] {MemoryBandwidth.measure(80, 1, 5), MemoryBandwidth.measure(80, 2, 5)};
+            for (MemoryBandwidth.Rates r : bw) {
+                System.out.printf(Locale.ROOT, "bandwidth reference, 80 MB arrays, %d thread(s): copy %.1f GB/s, triad %.1f GB/s%n",
+                        r.threads(), r.copyGBs(), r.triadGBs());
+            }
+        }
+        System.out.println("| N | density | synapses | rule | state kept (floats) | multiply-adds / step | steps / s (wall) | steps / CPU-s |"
+                + (bandwidth ? " MB / step | GB/s at wall rate | of copy bandwidth |" : ""));
+        System.out.println("|---|---|---|---|---|---|---|---|" + (bandwidth ? "---|---|---|" : ""));
         for (int n : sizes) {
             for (double d : densities) {
                 RecurrentSpikingModel.Spec spec = new RecurrentSpikingModel.Spec();
@@ -59,16 +81,17 @@ public final class CostTable {
                 spec.inputs = 40;
                 spec.outputs = 2;
                 spec.density = d;
-                spec.tauSpread = 0.3;
+                spec.tauSpread = tauSpread;
                 RecurrentSpikingModel model = spec.build(new RandomStreams(1));
                 for (String rule : rules) {
-                    System.out.println(row(model, d, rule, seconds, repeats));
+                    System.out.println(row(model, d, rule, seconds, repeats, bw));
                 }
             }
         }
     }
 
-    static String row(RecurrentSpikingModel model, double density, String rule, double seconds, int repeats) {
+    static String row(RecurrentSpikingModel model, double density, String rule, double seconds, int repeats,
+                      MemoryBandwidth.Rates[] bw) {
         String head = String.format(Locale.ROOT, "| %d | %.0f %% | %d | %s |", model.n, density * 100, model.synapses(), rule);
         GradientEstimator est;
         long rtrlMacs = 4L * model.n * model.n * model.stateParameters();
@@ -89,8 +112,25 @@ public final class CostTable {
             bestCpu = Math.max(bestCpu, rates[1]);
         }
         CostReport c = est.cost();
-        return head + String.format(Locale.ROOT, " %d | %d | %.1f | %.1f |", c.stateFloats(), c.macsPerStep(), bestWall,
-                bestCpu);
+        String line = head + String.format(Locale.ROOT, " %d | %d | %.1f | %.1f |", c.stateFloats(), c.macsPerStep(),
+                bestWall, bestCpu);
+        if (bw != null) {
+            long bytes = est.streamedBytesPerStep();
+            int threads = 1;
+            for (String part : rule.split(":")) {
+                if (part.matches("t[1-9][0-9]?")) {
+                    threads = Integer.parseInt(part.substring(1));
+                }
+            }
+            MemoryBandwidth.Rates ref = bw[Math.min(threads, bw.length) - 1];
+            if (bytes > 0) {
+                double gbs = bytes * bestWall / 1e9;
+                line += String.format(Locale.ROOT, " %.1f | %.1f | %.0f %% |", bytes / 1e6, gbs, 100 * gbs / ref.copyGBs());
+            } else {
+                line += " | | |";
+            }
+        }
+        return line;
     }
 
     /**

@@ -42,4 +42,13 @@ public interface GradientEstimator {
 
     /** Memory and operations of this rule on its model. */
     CostReport cost();
+
+    /**
+     * Bytes of per-parameter state read and written per step when the learning signal is nonzero
+     * (each per-parameter number counted once read and once written, plus index reads), for rules
+     * that stream their state through memory every step; -1 when the rule does not say.
+     */
+    default long streamedBytesPerStep() {
+        return -1;
+    }
 }

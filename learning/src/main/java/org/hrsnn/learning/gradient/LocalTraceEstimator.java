@@ -800,6 +800,25 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
     }
 
     @Override
+    public long streamedBytesPerStep() {
+        long lifParams = 0;
+        long alifParams = 0;
+        for (int j = 0; j < model.n; j++) {
+            long k = model.inStart[j + 1] - model.inStart[j] + model.inputs;
+            if (!adaptation || model.beta[j] == 0) {
+                lifParams += k;
+            } else {
+                alifParams += k;
+            }
+        }
+        // Per parameter: ebar and the gradient, eps_v unless it comes from the presynaptic table,
+        // eps_a for ALIF; every one read and written. Recurrent ones also read a 4-byte index.
+        int size = single ? 4 : 8;
+        int lifArrays = presynaptic ? 2 : 3;
+        return 2L * size * (lifParams * lifArrays + alifParams * (lifArrays + 1)) + 4L * nnz;
+    }
+
+    @Override
     public CostReport cost() {
         long p = model.stateParameters();
         long state = single ? (evf == null ? 0 : (long) evf.length) + (eaf == null ? 0 : eaf.length) + ebf.length

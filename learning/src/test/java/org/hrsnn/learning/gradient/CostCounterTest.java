@@ -50,12 +50,22 @@ class CostCounterTest {
         assertEquals(4 * p + (n + in), Eprop.symmetric(lif).cost().macsPerStep());
         assertEquals(2 * p, Eprop.symmetric(lif, Precision.DOUBLE, 1, false, false).cost().stateFloats());
         assertEquals(5 * p, Eprop.symmetric(lif, Precision.DOUBLE, 1, false, false).cost().macsPerStep());
+        // Streamed bytes: 8-byte numbers read and written (eps_v, ebar, gradient; no eps_v with the
+        // table), 4-byte float traces, plus a 4-byte index per recurrent synapse.
+        long nnz = (long) n * d;
+        assertEquals(2 * 8 * 3 * p + 4 * nnz, new SnapOne(lif).streamedBytesPerStep());
+        assertEquals(2 * 4 * 3 * p + 4 * nnz, new SnapOne(lif, Precision.FLOAT, 1).streamedBytesPerStep());
+        assertEquals(2 * 8 * 2 * p + 4 * nnz, Eprop.symmetric(lif).streamedBytesPerStep());
         RecurrentSpikingModel alif = lattice(n, d, n / 2, in);
         assertEquals(3 * p, new SnapOne(alif).cost().stateFloats());
         assertEquals(3 * p, new SnapN(alif, 1).cost().stateFloats());
         assertEquals(10 * p, new SnapOne(alif).cost().macsPerStep());
         assertEquals(2 * p + 2L * (n + in), Eprop.symmetric(alif).cost().stateFloats());
         assertEquals(9 * p + (n + in), Eprop.symmetric(alif).cost().macsPerStep());
+        // Half the neurons adapt: their parameters also stream eps_a.
+        long half = (long) (n / 2) * (d + in);
+        assertEquals(2 * 8 * (3 * half + 4 * half) + 4L * n * d, new SnapOne(alif).streamedBytesPerStep());
+        assertEquals(2 * 8 * (2 * half + 3 * half) + 4L * n * d, Eprop.symmetric(alif).streamedBytesPerStep());
     }
 
     @Test

@@ -75,6 +75,8 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
     private final int[] groupedOf;
     private final int[] activeInputs;
     private int activeCount;
+    /** Float traces: z_{t-1} as float, so the recurrent loop loads floats (no conversion in the loop). */
+    private final float[] zPrevF;
     /** eps_v per (alpha class, presynaptic neuron or input) instead of per synapse (e-prop only). */
     private final boolean presynaptic;
     private final int[] alphaClass;
@@ -186,6 +188,7 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
             groupedOf = null;
         }
         activeInputs = new int[model.inputs];
+        zPrevF = single && !presynaptic ? new float[model.n] : null;
         // Blocks of postsynaptic neurons with about equal numbers of parameters.
         int n = model.n;
         blockStart = new int[threads + 1];
@@ -261,6 +264,11 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
         }
         if (presynaptic) {
             updateTable(s.zPrev, x);
+        } else if (zPrevF != null) {
+            double[] zp = s.zPrev;
+            for (int i = 0; i < zPrevF.length; i++) {
+                zPrevF[i] = (float) zp[i];
+            }
         }
         if (pool == null) {
             updateNeurons(0, model.n, s, x);
@@ -424,10 +432,10 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
             }
             if (single) {
                 if (lif) {
-                    lifF(q0, q1, aj + cj * pp, ps, kappa, lf, ld, signal, zPrev, 0, true);
+                    lifFRec(q0, q1, aj + cj * pp, ps, kappa, lf, ld, signal, zPrevF);
                     lifF(i0, i0 + nIn, aj + cj * pp, ps, kappa, lf, ld, signal, x, i0, false);
                 } else {
-                    alifF(q0, q1, aj, bj, rj, cj, pp, ps, kappa, lf, ld, signal, zPrev, 0, true);
+                    alifFRec(q0, q1, aj, bj, rj, cj, pp, ps, kappa, lf, ld, signal, zPrevF);
                     alifF(i0, i0 + nIn, aj, bj, rj, cj, pp, ps, kappa, lf, ld, signal, x, i0, false);
                 }
             } else if (lif) {
@@ -769,6 +777,81 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
             }
           }
         }
+    }
+
+    private void lifFRec(int q0, int q1, double decayD, double psD, double kappaD, double lfD, double ldD, boolean signal, float[] src) {
+        float[] ev = this.evf;
+        float[] eb = this.ebf;
+        float[] g = groupedGradF;
+        int[] gs = groupedSource;
+        float decay = (float) decayD;
+        float ps = (float) psD;
+        float kappa = (float) kappaD;
+        float lf = (float) lfD;
+        float ld = (float) ldD;
+          if (signal) {
+            for (int q = q0; q < q1; q++) {
+                float v = decay * ev[q] + src[gs[q]];
+                ev[q] = v;
+                float e = ps * v;
+                float b = kappa * eb[q] + e;
+                eb[q] = b;
+                g[q] += lf * b + ld * e;
+            }
+          } else {
+            for (int q = q0; q < q1; q++) {
+                float v = decay * ev[q] + src[gs[q]];
+                ev[q] = v;
+                float e = ps * v;
+                float b = kappa * eb[q] + e;
+                eb[q] = b;
+            }
+          }
+    }
+
+    private void alifFRec(int q0, int q1, double ajD, double bjD, double rjD, double cjD, double ppD, double psD, double kappaD, double lfD, double ldD, boolean signal, float[] src) {
+        float[] ev = this.evf;
+        float[] ea = this.eaf;
+        float[] eb = this.ebf;
+        float[] g = groupedGradF;
+        int[] gs = groupedSource;
+        float aj = (float) ajD;
+        float bj = (float) bjD;
+        float rj = (float) rjD;
+        float cj = (float) cjD;
+        float pp = (float) ppD;
+        float ps = (float) psD;
+        float kappa = (float) kappaD;
+        float lf = (float) lfD;
+        float ld = (float) ldD;
+          if (signal) {
+            for (int q = q0; q < q1; q++) {
+                float evq = ev[q];
+                float eaq = ea[q];
+                float dzp = pp * (evq - bj * eaq);
+                float v = aj * evq + cj * dzp + src[gs[q]];
+                float a = rj * eaq + dzp;
+                ev[q] = v;
+                ea[q] = a;
+                float e = ps * (v - bj * a);
+                float b = kappa * eb[q] + e;
+                eb[q] = b;
+                g[q] += lf * b + ld * e;
+            }
+          } else {
+            for (int q = q0; q < q1; q++) {
+                float evq = ev[q];
+                float eaq = ea[q];
+                float dzp = pp * (evq - bj * eaq);
+                float v = aj * evq + cj * dzp + src[gs[q]];
+                float a = rj * eaq + dzp;
+                ev[q] = v;
+                ea[q] = a;
+                float e = ps * (v - bj * a);
+                float b = kappa * eb[q] + e;
+                eb[q] = b;
+            }
+          }
     }
 
     @Override

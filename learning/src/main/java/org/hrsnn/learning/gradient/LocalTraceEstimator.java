@@ -75,8 +75,16 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
     private final int[] groupedOf;
     private final int[] activeInputs;
     private int activeCount;
-    /** Float traces: z_{t-1} as float, so the recurrent loop loads floats (no conversion in the loop). */
-    private final float[] zPrevF;
+    /**
+     * Float per-synapse traces: z_{t-1,i} scattered to the synapses it reaches (grouped order), zero
+     * elsewhere, so the recurrent loop reads a contiguous array instead of gathering through the
+     * presynaptic index (which keeps the loop scalar); spikes are sparse, so the scatter and the
+     * clearing after the step touch few synapses. Same values as (float) z_{t-1,i}: bit-identical.
+     */
+    private final float[] spikeIn;
+    private final int[] spikeInTouched;
+    private int spikeInCount;
+    private final int[] groupedOfSynapse;
     /** eps_v per (alpha class, presynaptic neuron or input) instead of per synapse (e-prop only). */
     private final boolean presynaptic;
     private final int[] alphaClass;
@@ -188,7 +196,18 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
             groupedOf = null;
         }
         activeInputs = new int[model.inputs];
-        zPrevF = single && !presynaptic ? new float[model.n] : null;
+        if (single && !presynaptic) {
+            spikeIn = new float[nnz];
+            spikeInTouched = new int[nnz];
+            groupedOfSynapse = new int[nnz];
+            for (int q = 0; q < nnz; q++) {
+                groupedOfSynapse[model.inSynapse[q]] = q;
+            }
+        } else {
+            spikeIn = null;
+            spikeInTouched = null;
+            groupedOfSynapse = null;
+        }
         // Blocks of postsynaptic neurons with about equal numbers of parameters.
         int n = model.n;
         blockStart = new int[threads + 1];
@@ -264,14 +283,12 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
         }
         if (presynaptic) {
             updateTable(s.zPrev, x);
-        } else if (zPrevF != null) {
-            double[] zp = s.zPrev;
-            for (int i = 0; i < zPrevF.length; i++) {
-                zPrevF[i] = (float) zp[i];
-            }
+        } else if (spikeIn != null) {
+            scatterSpikes(s.zPrev);
         }
         if (pool == null) {
             updateNeurons(0, model.n, s, x);
+            clearSpikes();
             return;
         }
         curState = s;
@@ -288,6 +305,33 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
             }
         } catch (Exception e) {
             throw new IllegalStateException("trace update failed", e);
+        }
+        clearSpikes();
+    }
+
+    private void scatterSpikes(double[] zPrev) {
+        int[] rowStart = model.rowStart;
+        int count = 0;
+        for (int i = 0; i < zPrev.length; i++) {
+            double zi = zPrev[i];
+            if (zi != 0) {
+                float zf = (float) zi;
+                for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+                    int q = groupedOfSynapse[k];
+                    spikeIn[q] = zf;
+                    spikeInTouched[count++] = q;
+                }
+            }
+        }
+        spikeInCount = count;
+    }
+
+    private void clearSpikes() {
+        if (spikeIn != null) {
+            for (int k = 0; k < spikeInCount; k++) {
+                spikeIn[spikeInTouched[k]] = 0;
+            }
+            spikeInCount = 0;
         }
     }
 
@@ -432,10 +476,10 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
             }
             if (single) {
                 if (lif) {
-                    lifFRec(q0, q1, aj + cj * pp, ps, kappa, lf, ld, signal, zPrevF);
+                    lifFRec(q0, q1, aj + cj * pp, ps, kappa, lf, ld, signal, spikeIn);
                     lifF(i0, i0 + nIn, aj + cj * pp, ps, kappa, lf, ld, signal, x, i0, false);
                 } else {
-                    alifFRec(q0, q1, aj, bj, rj, cj, pp, ps, kappa, lf, ld, signal, zPrevF);
+                    alifFRec(q0, q1, aj, bj, rj, cj, pp, ps, kappa, lf, ld, signal, spikeIn);
                     alifF(i0, i0 + nIn, aj, bj, rj, cj, pp, ps, kappa, lf, ld, signal, x, i0, false);
                 }
             } else if (lif) {
@@ -783,7 +827,6 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
         float[] ev = this.evf;
         float[] eb = this.ebf;
         float[] g = groupedGradF;
-        int[] gs = groupedSource;
         float decay = (float) decayD;
         float ps = (float) psD;
         float kappa = (float) kappaD;
@@ -791,7 +834,7 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
         float ld = (float) ldD;
           if (signal) {
             for (int q = q0; q < q1; q++) {
-                float v = decay * ev[q] + src[gs[q]];
+                float v = decay * ev[q] + src[q];
                 ev[q] = v;
                 float e = ps * v;
                 float b = kappa * eb[q] + e;
@@ -800,7 +843,7 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
             }
           } else {
             for (int q = q0; q < q1; q++) {
-                float v = decay * ev[q] + src[gs[q]];
+                float v = decay * ev[q] + src[q];
                 ev[q] = v;
                 float e = ps * v;
                 float b = kappa * eb[q] + e;
@@ -814,7 +857,6 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
         float[] ea = this.eaf;
         float[] eb = this.ebf;
         float[] g = groupedGradF;
-        int[] gs = groupedSource;
         float aj = (float) ajD;
         float bj = (float) bjD;
         float rj = (float) rjD;
@@ -829,7 +871,7 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
                 float evq = ev[q];
                 float eaq = ea[q];
                 float dzp = pp * (evq - bj * eaq);
-                float v = aj * evq + cj * dzp + src[gs[q]];
+                float v = aj * evq + cj * dzp + src[q];
                 float a = rj * eaq + dzp;
                 ev[q] = v;
                 ea[q] = a;
@@ -843,7 +885,7 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
                 float evq = ev[q];
                 float eaq = ea[q];
                 float dzp = pp * (evq - bj * eaq);
-                float v = aj * evq + cj * dzp + src[gs[q]];
+                float v = aj * evq + cj * dzp + src[q];
                 float a = rj * eaq + dzp;
                 ev[q] = v;
                 ea[q] = a;

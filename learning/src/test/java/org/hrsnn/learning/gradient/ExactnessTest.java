@@ -102,6 +102,8 @@ class ExactnessTest {
         double[] single = Fixtures.gradient(m, new SnapOne(m, Precision.FLOAT, 2), x, y, 10, null);
         assertEquals(0, Fixtures.maxAbsDiff(one, threaded, 0, one.length), "threads change nothing");
         assertClose(one, single, 0, m.parameterCount(), 1e-4, "float traces");
+        double[] singleOne = Fixtures.gradient(m, new SnapOne(m, Precision.FLOAT, 1), x, y, 10, null);
+        assertArrayEquals(singleOne, single, 0, "float traces: threads change nothing");
         double[] ep = Fixtures.gradient(m, Eprop.symmetric(m), x, y, 10, null);
         double[] epf = Fixtures.gradient(m, Eprop.symmetric(m, Precision.FLOAT, 2), x, y, 10, null);
         assertClose(ep, epf, 0, m.parameterCount(), 1e-4, "float e-prop");

@@ -937,7 +937,8 @@ abstract class LocalTraceEstimator extends ForwardEstimator {
             }
         }
         // Per parameter: ebar and the gradient, eps_v unless it comes from the presynaptic table,
-        // eps_a for ALIF; every one read and written. Recurrent ones also read a 4-byte index.
+        // eps_a for ALIF; every one read and written. Recurrent ones also read 4 bytes: the
+        // presynaptic index (double traces, table) or the scattered float spike (float traces).
         int size = single ? 4 : 8;
         int lifArrays = presynaptic ? 2 : 3;
         return 2L * size * (lifParams * lifArrays + alifParams * (lifArrays + 1)) + 4L * nnz;

@@ -112,6 +112,10 @@ public final class HardwareCommand implements Callable<Integer> {
         @Option(names = "--synaptic-tau", defaultValue = "EXCITATORY",
                 description = "Time constant of the single hardware current: ${COMPLETION-CANDIDATES}.")
         QuantiserOptions.SynapticTau synapticTau;
+        @Option(names = "--equalise-gain", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "One voltage scale per neuron so a float weight maps to the same integer onto fast and slow "
+                        + "neurons (default); --no-equalise-gain: one scale for the network (weights then spread with 1/tau_m).")
+        boolean equaliseGain;
 
         private NetworkConfig loaded;
 
@@ -159,7 +163,7 @@ public final class HardwareCommand implements Callable<Integer> {
                 throw new InvalidInputException("--weight-bits", weightBits, "0 (the preset's width) or a number of bits >= 1");
             }
             return QuantiserOptions.defaults(dtMs()).withWeightBits(weightBits).withMaxPrototypes(prototypes)
-                    .withRefractory(refractory).withSynapticTau(synapticTau);
+                    .withRefractory(refractory).withSynapticTau(synapticTau).withEqualiseGain(equaliseGain);
         }
     }
 

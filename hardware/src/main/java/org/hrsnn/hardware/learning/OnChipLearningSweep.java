@@ -22,7 +22,9 @@ import org.hrsnn.simulator.random.RandomStreams;
  * several trace widths, all under the same budget: the same model (50 LIF + 50 ALIF, the
  * {@code Experiments evidence} setup), the same seed (same initial weights before quantisation, the
  * same training trials, the same test trials), online updates every {@code epochSteps} steps with
- * the same optimiser and learning rate, the same number of training trials.
+ * the same optimiser and learning rate, the same number of training trials. The fixed-point rows run
+ * on the chip's integer neuron ({@link FixedPointForwardPass}, {@link FixedPointTrainer}) unless
+ * {@code Settings.fixedForward} is false; the float row is the learning module's {@code Trainer}.
  */
 public final class OnChipLearningSweep {
     private HardwarePreset preset;

@@ -24,14 +24,14 @@ public record DemoSettings(boolean quick, double rasterMs, SpikingTimeSeriesPred
 
     public static DemoSettings fullRun() {
         SpikingTimeSeriesPrediction.Options task = SpikingTimeSeriesPrediction.Options.DEFAULT;
-        return new DemoSettings(false, 1000, task, task.withSamples(50, 400, 100, 200).withMaxFeatures(150),
+        return new DemoSettings(false, 1000, task, task.withSamples(50, 300, 100, 200).withMaxFeatures(150),
                 List.of(0.25, 0.5, 0.75), 3, 16, 60, 500, defaultThreads());
     }
 
     public static DemoSettings quickRun() {
         SpikingTimeSeriesPrediction.Options task = SpikingTimeSeriesPrediction.Options.DEFAULT;
         return new DemoSettings(true, 300, task.withSamples(50, 500, 125, 250).withMaxFeatures(125),
-                task.withSamples(40, 300, 75, 150).withMaxFeatures(125), List.of(0.3, 0.7), 2, 12, 15, 200,
+                task.withSamples(30, 240, 60, 120).withMaxFeatures(125), List.of(0.3, 0.7), 2, 12, 15, 200,
                 defaultThreads());
     }
 

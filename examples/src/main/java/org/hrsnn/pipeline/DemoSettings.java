@@ -30,7 +30,7 @@ public record DemoSettings(boolean quick, double rasterMs, SpikingTimeSeriesPred
 
     public static DemoSettings quickRun() {
         SpikingTimeSeriesPrediction.Options task = SpikingTimeSeriesPrediction.Options.DEFAULT;
-        return new DemoSettings(true, 300, task.withSamples(50, 500, 125, 250).withMaxFeatures(125),
+        return new DemoSettings(true, 300, task.withSamples(50, 400, 100, 200).withMaxFeatures(125),
                 task.withSamples(30, 240, 60, 120).withMaxFeatures(125), List.of(0.3, 0.7), 2, 12, 15, 200,
                 defaultThreads());
     }

@@ -43,7 +43,7 @@ import org.hrsnn.simulator.util.DoubleArrayList;
  *       event), read at the end of every sample period.</li>
  *   <li>Readout: ridge regression (intercept included) from the state after sample k to
  *       u(k + horizon). Samples: washout (dropped), train (fit), validation (chooses the ridge
- *       strength from {@link #RIDGE_GRID}), test (held out). The chosen strength is refitted on
+ *       strength from 1e-8, 1e-7, ..., 10), test (held out). The chosen strength is refitted on
  *       train + validation and scored once on test: NRMSE = sqrt(mean (y_hat - y)^2) / std(y)
  *       (1 = no better than the mean).</li>
  *   <li>References on the same test samples: persistence (u(k + h) = u(k)) and a linear
@@ -58,7 +58,7 @@ import org.hrsnn.simulator.util.DoubleArrayList;
 public final class SpikingTimeSeriesPrediction {
 
     /** Candidate ridge strengths, relative to the mean diagonal of the centred X^T X. */
-    public static final double[] RIDGE_GRID = {1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10};
+    static final double[] RIDGE_GRID = {1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10};
 
     /**
      * @param horizon          samples ahead the readout predicts

@@ -27,7 +27,8 @@ import org.hrsnn.simulator.util.DoubleArrayList;
  * spiking task of {@code hrsnn prune compare}. See docs/lorenz-task.md for the choices and figures.
  *
  * <ol>
- *   <li>Signal: the series scaled to u in [-1, 1] (min and max over the samples used); sample k
+ *   <li>Signal: the series scaled to u in [-1, 1] (min and max over the washout, training and validation
+ *       samples, never the test samples); sample k
  *       is presented during [k P, (k + 1) P), P = {@code samplePeriodMs}.</li>
  *   <li>Input coding (population code with tuning curves): {@code channels} input channels with
  *       preferred values spread evenly over [-1, 1]; channel c fires at
@@ -202,7 +203,7 @@ public final class SpikingTimeSeriesPrediction {
                     "at least " + o.length() + " samples");
         }
         int n = network.size();
-        double[] u = scaled(series, o.length());
+        double[] u = scaled(series, o.length(), o.washout() + o.train() + o.validation());
         int steps = o.presented();
         double[] presented = Arrays.copyOf(u, steps);
         RandomGenerator phase = streams.stream("spiking/phase");
@@ -245,11 +246,15 @@ public final class SpikingTimeSeriesPrediction {
                 nrmse(persistence(u, validationEnd, steps), target), ar, readout.ridge(), target, pred, times);
     }
 
-    /** The first {@code length} samples mapped linearly onto [-1, 1] (a constant series to 0). */
-    static double[] scaled(double[] series, int length) {
+    /**
+     * The first {@code length} samples mapped linearly so that the first {@code fitLength} span
+     * [-1, 1] (a constant series to 0). The range comes from the fitting samples only, so nothing
+     * about the test samples leaks into the coding; test values may fall slightly outside.
+     */
+    static double[] scaled(double[] series, int length, int fitLength) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (int t = 0; t < length; t++) {
+        for (int t = 0; t < fitLength; t++) {
             lo = Math.min(lo, series[t]);
             hi = Math.max(hi, series[t]);
         }

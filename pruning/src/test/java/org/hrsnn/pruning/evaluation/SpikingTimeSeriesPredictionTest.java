@@ -17,6 +17,16 @@ import org.junit.jupiter.api.Test;
 
 class SpikingTimeSeriesPredictionTest {
     @Test
+    void scalingUsesTheFittingSamplesOnly() {
+        // fitting samples span [2, 6]; a test sample of 100 must not change their coding
+        double[] series = {2, 4, 6, 100};
+        double[] u = SpikingTimeSeriesPrediction.scaled(series, 4, 3);
+        assertArrayEquals(new double[] {-1, 0, 1, 2 * (100 - 2) / 4.0 - 1}, u, 1e-12);
+        double[] same = SpikingTimeSeriesPrediction.scaled(new double[] {2, 4, 6, -50}, 4, 3);
+        assertArrayEquals(new double[] {-1, 0, 1}, java.util.Arrays.copyOf(same, 3), 1e-12);
+    }
+
+    @Test
     void filteredStatesAreTheExponentialKernelSummedOverPastSpikes() {
         // neuron 0 spikes at 3 and 6 ms, neuron 2 at 12 ms; period 5 ms, tau 20 ms; neuron 1 is not read.
         int[] neurons = {0, 1, 0, 2};

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "prune", mixinStandardHelpOptions = true, sortOptions = false,
         subcommands = {PruneCompareCommand.class},
-        description = {"Prune a configured network with one strategy (lnp, random, magnitude, activity, noise, spectral).",
+        description = {"Prune a configured network with one strategy (lnp, random, magnitude, activity, noise, spectral, lottery).",
             "Writes pruned.nir, metrics.csv, metrics.json and summary.json into the output folder.",
             "'hrsnn prune compare' runs every strategy at several densities and seeds."})
 final class PruneCommand implements Callable<Integer> {
@@ -39,7 +39,7 @@ final class PruneCommand implements Callable<Integer> {
     static final String METRICS_JSON = "metrics.json";
 
     @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "lnp",
-            description = "lnp, random, magnitude, activity, noise or spectral (default: ${DEFAULT-VALUE}).")
+            description = "lnp, random, magnitude, activity, noise, spectral or lottery (default: ${DEFAULT-VALUE}).")
     String strategy;
 
     @Option(names = "--density", paramLabel = "D", defaultValue = "0.5",

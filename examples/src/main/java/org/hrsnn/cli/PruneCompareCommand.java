@@ -63,7 +63,7 @@ final class PruneCompareCommand implements Callable<Integer> {
     long firstSeed;
 
     @Option(names = "--strategies", paramLabel = "LIST", split = ",",
-            description = "Strategies to compare (default: all: lnp, random, magnitude, activity, noise, spectral).")
+            description = "Strategies to compare (default: all: lnp, random, magnitude, activity, noise, spectral, lottery).")
     List<String> strategies;
 
     @Option(names = "--config", paramLabel = "FILE",

@@ -16,7 +16,8 @@ import static org.hrsnn.simulator.random.ParameterDistribution.uniform;
 
 /**
  * Wall time of the full LNP pipeline (default options, target density 0.5) on heterogeneous
- * E/I networks of N neurons with connection probability p, per step, best of R repeats:
+ * E/I networks of N neurons with connection probability p, per step, best of R repeats (each
+ * repeat solves the covariance afresh):
  * {@code java -cp ... org.hrsnn.pruning.bench.LnpScalingBenchmark [p] [repeats] N...}
  * (defaults 0.1, 2, 250 500 1000 2000).
  */
@@ -61,6 +62,8 @@ public final class LnpScalingBenchmark {
             double best = Double.POSITIVE_INFINITY;
             Map<String, Double> bestDiag = null;
             for (int r = 0; r < repeats; r++) {
+                // The covariance solve is memoised per network: without this the repeats would skip it.
+                org.hrsnn.pruning.noise.NoiseCovariance.clearMemo();
                 PruningResult res = new LyapunovNoisePruning().prune(net, 0.5, new RandomStreams(7));
                 double t = res.diagnostics().get("total.seconds");
                 if (t < best) {

@@ -37,6 +37,7 @@ public final class ContinuousLyapunovSolver {
     private static final double BLOW_UP = 1e12;
 
     private final double tolerance;
+    private final boolean halfProducts;
     private int lastDoublings;
 
     public ContinuousLyapunovSolver() {
@@ -45,10 +46,19 @@ public final class ContinuousLyapunovSolver {
 
     /** @param tolerance stop when the increment's Frobenius norm is at most this fraction of C's */
     public ContinuousLyapunovSolver(double tolerance) {
+        this(tolerance, true);
+    }
+
+    /**
+     * @param halfProducts compute the symmetric Phi C Phi^T by half a product (default); false:
+     *                     EJML's full multi-threaded product (the first version, for benchmarks)
+     */
+    public ContinuousLyapunovSolver(double tolerance, boolean halfProducts) {
         if (!(tolerance > 0 && tolerance < 1)) {
             throw new org.hrsnn.simulator.InvalidInputException("lyapunovSolver.tolerance", tolerance, "in (0, 1)");
         }
         this.tolerance = tolerance;
+        this.halfProducts = halfProducts;
     }
 
     /** Number of doublings the last call needed (for diagnostics and cost reports). */
@@ -79,7 +89,7 @@ public final class ContinuousLyapunovSolver {
         DMatrixRMaj tmp = new DMatrixRMaj(n, n);
         DMatrixRMaj c = new DMatrixRMaj(n, n);
         mult(b, sigma, tmp);
-        SymmetricProduct.multTransBSymmetric(tmp, b, c);
+        symmetricProduct(tmp, b, c);
         CommonOps_DDRM.scale(2 * p, c);
         DMatrixRMaj inc = new DMatrixRMaj(n, n);
         DMatrixRMaj phi2 = new DMatrixRMaj(n, n);
@@ -88,7 +98,7 @@ public final class ContinuousLyapunovSolver {
             lastDoublings = it + 1;
             mult(phi, c, tmp);
             // Phi C Phi^T is symmetric: half of the second product suffices.
-            SymmetricProduct.multTransBSymmetric(tmp, phi, inc);
+            symmetricProduct(tmp, phi, inc);
             double incNorm = NormOps_DDRM.normF(inc);
             CommonOps_DDRM.addEquals(c, inc);
             double cNorm = NormOps_DDRM.normF(c);
@@ -135,6 +145,16 @@ public final class ContinuousLyapunovSolver {
                 c.data[i * n + j] = m;
                 c.data[j * n + i] = m;
             }
+        }
+    }
+
+    private void symmetricProduct(DMatrixRMaj x, DMatrixRMaj y, DMatrixRMaj out) {
+        if (halfProducts) {
+            SymmetricProduct.multTransBSymmetric(x, y, out);
+        } else if (x.numRows >= 200) {
+            CommonOps_MT_DDRM.multTransB(x, y, out);
+        } else {
+            CommonOps_DDRM.multTransB(x, y, out);
         }
     }
 

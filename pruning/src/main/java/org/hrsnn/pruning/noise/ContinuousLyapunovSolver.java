@@ -50,8 +50,9 @@ public final class ContinuousLyapunovSolver {
     }
 
     /**
-     * @param halfProducts compute the symmetric Phi C Phi^T by half a product (default); false:
-     *                     EJML's full multi-threaded product (the first version, for benchmarks)
+     * @param halfProducts true (default): the products by {@link SymmetricProduct}'s register-blocked
+     *                     row kernels, the symmetric Phi C Phi^T by half a product; false: EJML's
+     *                     multi-threaded products throughout (the first version, for benchmarks)
      */
     public ContinuousLyapunovSolver(double tolerance, boolean halfProducts) {
         if (!(tolerance > 0 && tolerance < 1)) {
@@ -72,6 +73,16 @@ public final class ContinuousLyapunovSolver {
         if (a.numCols != n || sigma.numRows != n || sigma.numCols != n) {
             throw new IllegalArgumentException("A and Sigma must be square of the same size");
         }
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double u = sigma.get(i, j);
+                double l = sigma.get(j, i);
+                if (Math.abs(u - l) > 1e-12 * (Math.abs(u) + Math.abs(l))) {
+                    throw new org.hrsnn.simulator.InvalidInputException("sigma[" + i + "][" + j + "]", u,
+                            "a symmetric noise covariance (sigma[" + j + "][" + i + "] = " + l + ")");
+                }
+            }
+        }
         double p = shift(a);
         DMatrixRMaj b = a.copy();
         for (int i = 0; i < n; i++) {
@@ -88,6 +99,7 @@ public final class ContinuousLyapunovSolver {
         }
         DMatrixRMaj tmp = new DMatrixRMaj(n, n);
         DMatrixRMaj c = new DMatrixRMaj(n, n);
+        // Sigma and C are symmetric, so X Sigma = X Sigma^T and Phi C = Phi C^T: row-dot products.
         mult(b, sigma, tmp);
         symmetricProduct(tmp, b, c);
         CommonOps_DDRM.scale(2 * p, c);
@@ -109,7 +121,7 @@ public final class ContinuousLyapunovSolver {
                 symmetrise(c);
                 return c;
             }
-            mult(phi, phi, phi2);
+            square(phi, phi2, tmp);
             DMatrixRMaj t = phi;
             phi = phi2;
             phi2 = t;
@@ -158,11 +170,26 @@ public final class ContinuousLyapunovSolver {
         }
     }
 
-    private static void mult(DMatrixRMaj x, DMatrixRMaj y, DMatrixRMaj out) {
-        if (x.numRows >= 200) {
+    /** out = x y for a symmetric y. */
+    private void mult(DMatrixRMaj x, DMatrixRMaj y, DMatrixRMaj out) {
+        if (halfProducts) {
+            SymmetricProduct.multTransB(x, y, out);
+        } else if (x.numRows >= 200) {
             CommonOps_MT_DDRM.mult(x, y, out);
         } else {
             CommonOps_DDRM.mult(x, y, out);
+        }
+    }
+
+    /** out = x x (scratch: a matrix of the same size). */
+    private void square(DMatrixRMaj x, DMatrixRMaj out, DMatrixRMaj scratch) {
+        if (halfProducts) {
+            CommonOps_DDRM.transpose(x, scratch);
+            SymmetricProduct.multTransB(x, scratch, out);
+        } else if (x.numRows >= 200) {
+            CommonOps_MT_DDRM.mult(x, x, out);
+        } else {
+            CommonOps_DDRM.mult(x, x, out);
         }
     }
 }

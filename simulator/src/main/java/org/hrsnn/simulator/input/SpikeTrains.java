@@ -1,5 +1,6 @@
 package org.hrsnn.simulator.input;
 
+import java.util.Arrays;
 import org.hrsnn.simulator.InvalidInputException;
 
 /**
@@ -28,6 +29,20 @@ public final class SpikeTrains {
                 }
             }
         }
+    }
+
+    /** The spikes with time &lt; {@code durationMs} (ms), channel by channel. */
+    public SpikeTrains before(double durationMs) {
+        int[] newStart = new int[channels + 1];
+        double[] kept = new double[times.length];
+        int n = 0;
+        for (int c = 0; c < channels; c++) {
+            for (int k = start[c]; k < start[c + 1] && times[k] < durationMs; k++) {
+                kept[n++] = times[k];
+            }
+            newStart[c + 1] = n;
+        }
+        return new SpikeTrains(newStart, Arrays.copyOf(kept, n));
     }
 
     /** Total number of spikes. */

@@ -6,6 +6,7 @@ import java.lang.reflect.Array;
 import java.nio.file.Path;
 import org.hrsnn.simulator.Check;
 import org.hrsnn.simulator.InvalidInputException;
+import org.hrsnn.simulator.input.SpikeTimesSource;
 import org.hrsnn.simulator.input.SpikeTrains;
 
 /**
@@ -138,7 +139,7 @@ public final class ShdReader {
     }
 
     /** Sample {@code sample} as an input source for a network. */
-    public RecordedSpikeSource source(int sample) {
-        return new RecordedSpikeSource(trains(sample), file.getFileName() + " sample " + sample + " (label " + labels[sample] + ")");
+    public SpikeTimesSource source(int sample) {
+        return new SpikeTimesSource(trains(sample), file.getFileName() + " sample " + sample + " (label " + labels[sample] + ")");
     }
 }

@@ -11,7 +11,7 @@ import org.hrsnn.simulator.InvalidInputException;
 import org.hrsnn.simulator.input.CurrentInjection;
 import org.hrsnn.simulator.input.InputGroup;
 import org.hrsnn.simulator.input.SpikeSource;
-import org.hrsnn.simulator.io.RecordedSpikeSource;
+import org.hrsnn.simulator.input.SpikeTimesSource;
 import org.hrsnn.simulator.network.DaleSign;
 import org.hrsnn.simulator.network.Network;
 import org.hrsnn.simulator.network.NeuronModel;
@@ -175,7 +175,7 @@ public final class NirImporter {
                     int channels = inputChannels(nd);
                     SpikeSource src = sources.containsKey(name) ? sources.get(name) : sources.get(nd.name());
                     if (src == null) {
-                        src = RecordedSpikeSource.silent(channels);
+                        src = SpikeTimesSource.silent(channels);
                         notes.add("input '" + name + "': no spike source given, silent");
                     } else if (src.channels() != channels) {
                         throw new InvalidInputException("source for input '" + name + "'.channels", src.channels(),

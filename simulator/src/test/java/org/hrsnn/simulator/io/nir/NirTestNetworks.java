@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.hrsnn.simulator.connectivity.FixedProbability;
 import org.hrsnn.simulator.input.SpikeTrains;
-import org.hrsnn.simulator.io.RecordedSpikeSource;
+import org.hrsnn.simulator.input.SpikeTimesSource;
 import org.hrsnn.simulator.network.Network;
 import org.hrsnn.simulator.network.NetworkBuilder;
 import org.hrsnn.simulator.network.NeuronParameter;
@@ -23,8 +23,8 @@ final class NirTestNetworks {
     }
 
     /** Fixed input spikes on 3 channels (ms). */
-    static RecordedSpikeSource drive() {
-        return new RecordedSpikeSource(new SpikeTrains(new int[] {0, 3, 5, 9},
+    static SpikeTimesSource drive() {
+        return new SpikeTimesSource(new SpikeTrains(new int[] {0, 3, 5, 9},
                 new double[] {1.0, 7.5, 20.0, 2.0, 11.0, 0.5, 3.0, 9.0, 15.0}), "fixed test spikes");
     }
 

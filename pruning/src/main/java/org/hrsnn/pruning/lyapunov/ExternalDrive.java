@@ -24,7 +24,8 @@ import org.hrsnn.simulator.network.SynapseMatrix;
  * (R w tau_s)^2 / (2 (tau_m + tau_s)). Threshold and reset are ignored (the free-membrane
  * variance), and so are the correlations between channels (independent trains). Mean rates:
  * a Poisson source's expected count over the first {@link #WINDOW_MS} ms divided by that
- * window; given spike times likewise by their count in the window.
+ * window; given spike times likewise by their count in the window; any other source by the count
+ * of one draw over the window from a fixed seed.
  */
 public final class ExternalDrive {
     /** Window over which a source's mean rate is taken, ms. */
@@ -80,9 +81,11 @@ public final class ExternalDrive {
                 nu[c] = count / WINDOW_MS;
             }
         } else {
-            // An unknown source: its mean rate from one draw would need a random stream; none is assumed.
-            throw new org.hrsnn.simulator.InvalidInputException("network.inputs.source", source.describe(),
-                    "a PoissonSource or SpikeTimesSource (the surrogate needs its mean rate)");
+            // Any other source: count one draw over the window, from a fixed seed (deterministic).
+            var trains = source.generate(WINDOW_MS, new org.apache.commons.math3.random.Well19937c(0));
+            for (int c = 0; c < nu.length; c++) {
+                nu[c] = (trains.start[c + 1] - trains.start[c]) / WINDOW_MS;
+            }
         }
         return nu;
     }

@@ -95,21 +95,6 @@ class ContinuousLyapunovSolverTest {
                 assertEquals(half.get(i, j), half.get(j, i), 0.0);
             }
         }
-        for (int m : new int[] {256, 257}) {
-            DMatrixRMaj x = new DMatrixRMaj(m, m);
-            DMatrixRMaj y = new DMatrixRMaj(m, m);
-            for (int i = 0; i < m * m; i++) {
-                x.data[i] = rng.nextGaussian();
-                y.data[i] = rng.nextGaussian();
-            }
-            DMatrixRMaj want = new DMatrixRMaj(m, m);
-            CommonOps_DDRM.multTransB(x, y, want);
-            DMatrixRMaj got = new DMatrixRMaj(m, m);
-            SymmetricProduct.multTransB(x, y, got);
-            for (int i = 0; i < m * m; i++) {
-                assertEquals(want.data[i], got.data[i], 1e-12 * NormOps_DDRM.normF(want), "full product, n " + m);
-            }
-        }
         DMatrixRMaj notSymmetric = CommonOps_DDRM.identity(3);
         notSymmetric.set(0, 1, 0.5);
         assertThrows(org.hrsnn.simulator.InvalidInputException.class,

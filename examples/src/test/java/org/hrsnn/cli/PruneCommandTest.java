@@ -162,7 +162,7 @@ class PruneCommandTest {
     @Test
     void unknownStrategyExitsTwoNamingTheFieldAndTheValidNames(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("out");
-        CliTestSupport.Result r = CliTestSupport.run("prune", "--config", small(dir).toString(), "--strategy", "lottery",
+        CliTestSupport.Result r = CliTestSupport.run("prune", "--config", small(dir).toString(), "--strategy", "optimal-brain-damage",
                 "--out", out.toString());
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("--strategy") && r.err().contains("lnp"), r.err());
@@ -195,7 +195,7 @@ class PruneCommandTest {
     void compareRejectsAnUnknownStrategy(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("out");
         CliTestSupport.Result r = CliTestSupport.run("prune", "compare", "--config", small(dir).toString(),
-                "--strategies", "lnp,lottery", "--out", out.toString());
+                "--strategies", "lnp,optimal-brain-damage", "--out", out.toString());
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("--strategies"), r.err());
         assertFalse(Files.exists(out));

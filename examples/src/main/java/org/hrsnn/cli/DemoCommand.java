@@ -108,8 +108,9 @@ final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "hrsnn demo (%s run): %s, %d neurons, %d synapses, seed %d, %.1f s%n",
                 s.quick() ? "quick" : "full", s.config(), s.neurons(), s.synapses(), s.seed(), s.totalSeconds());
         if (st.get("simulation") instanceof SimulationStage.Summary sim) {
-            out.printf(Locale.ROOT, "  1 simulation  mean rate %.2f Hz; Lorenz NRMSE %.3f (%.0f ms ahead; persistence %.3f)%n",
-                    sim.meanRateHz(), sim.lorenzNrmse(), sim.horizonMs(), sim.persistenceNrmse());
+            out.printf(Locale.ROOT, "  1 simulation  mean rate %.2f Hz; Lorenz NRMSE %.3f (%.0f ms ahead; persistence %.3f, "
+                    + "linear AR %.3f)%n", sim.meanRateHz(), sim.lorenzNrmse(), sim.horizonMs(), sim.persistenceNrmse(),
+                    sim.arNrmse());
         }
         if (st.get("pruning") instanceof PruningStage.Summary p) {
             int mid = p.densities().size() / 2;

@@ -112,6 +112,10 @@ public final class HardwareCommand implements Callable<Integer> {
         @Option(names = "--synaptic-tau", defaultValue = "EXCITATORY",
                 description = "Time constant of the single hardware current: ${COMPLETION-CANDIDATES}.")
         QuantiserOptions.SynapticTau synapticTau;
+        @Option(names = "--equalise-gain", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "One voltage scale per neuron so a float weight maps to the same integer onto fast and slow "
+                        + "neurons (default); --no-equalise-gain: one scale for the network (weights then spread with 1/tau_m).")
+        boolean equaliseGain;
 
         private NetworkConfig loaded;
 
@@ -159,7 +163,7 @@ public final class HardwareCommand implements Callable<Integer> {
                 throw new InvalidInputException("--weight-bits", weightBits, "0 (the preset's width) or a number of bits >= 1");
             }
             return QuantiserOptions.defaults(dtMs()).withWeightBits(weightBits).withMaxPrototypes(prototypes)
-                    .withRefractory(refractory).withSynapticTau(synapticTau);
+                    .withRefractory(refractory).withSynapticTau(synapticTau).withEqualiseGain(equaliseGain);
         }
     }
 
@@ -565,6 +569,10 @@ public final class HardwareCommand implements Callable<Integer> {
         long seed;
         @Option(names = "--no-float", description = "Skip the float reference row.")
         boolean noFloat;
+        @Option(names = "--forward", defaultValue = "fixed",
+                description = "Forward pass of the fixed-point rows: fixed (the chip's integer neuron, default) or float "
+                        + "(the learning module's float model with the dequantised weights; needed for weights wider than the chip's).")
+        String forward;
 
         @Override
         public Integer call() {
@@ -597,6 +605,10 @@ public final class HardwareCommand implements Callable<Integer> {
             s.rateRegularization = reg;
             s.seed = seed;
             s.includeFloat = !noFloat;
+            if (!forward.equals("fixed") && !forward.equals("float")) {
+                throw new InvalidInputException("--forward", forward, "fixed or float");
+            }
+            s.fixedForward = forward.equals("fixed");
             OnChipLearningSweep.Result r = new OnChipLearningSweep().run(p, s);
             ObjectNode o = Json.object();
             o.put("command", "hw learn");
@@ -606,6 +618,7 @@ public final class HardwareCommand implements Callable<Integer> {
             Json.put(o, "delayMs", s.delayMs);
             o.put("stepsPerTrial", r.stepsPerTrial());
             o.put("rule", rule);
+            o.put("forward", forward);
             o.put("optimizer", optimizer);
             Json.put(o, "learningRate", learningRate);
             o.put("epochSteps", epoch);

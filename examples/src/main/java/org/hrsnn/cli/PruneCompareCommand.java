@@ -184,7 +184,7 @@ final class PruneCompareCommand implements Callable<Integer> {
             figs.add(new String[] {"nrmseLorenz", "nrmse-lorenz-vs-density", "Lorenz one-step NRMSE (rate surrogate)"});
             if (spiking) {
                 figs.add(new String[] {"spikingNrmseLorenz", "spiking-nrmse-lorenz-vs-density",
-                    "Lorenz one-step NRMSE (spiking network, filtered spike trains)"});
+                    "Lorenz NRMSE, " + so.horizon() + " samples ahead (spiking network, filtered spike trains)"});
             }
             figs.add(new String[] {"largestLyapunov", "lyapunov-vs-density", "Largest Lyapunov exponent (rate surrogate, 1/ms)"});
             figs.add(new String[] {"memoryCapacity", "memory-capacity-vs-density", "Memory capacity (rate surrogate)"});

@@ -11,6 +11,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hrsnn.pruning.PruningResult;
 import org.hrsnn.pruning.PruningStrategies;
+import org.hrsnn.pruning.evaluation.ChaoticSeries;
+import org.hrsnn.pruning.evaluation.SpikingTimeSeriesPrediction;
 import org.hrsnn.pruning.lyapunov.LifSurrogateDynamics;
 import org.hrsnn.pruning.lyapunov.LyapunovOptions;
 import org.hrsnn.pruning.lyapunov.LyapunovSpectrum;
@@ -26,7 +28,8 @@ import org.hrsnn.simulator.random.RandomStreams;
 /**
  * Stage 2: prunes the network with LNP and every baseline ({@link PruningStrategies#names()}) at
  * each density and seed, and scores every pruned network (and the dense one, per seed) on the
- * Lorenz task with the event engine ({@link LorenzReservoir}, the shorter evaluation settings).
+ * Lorenz task with the event engine ({@link SpikingTimeSeriesPrediction}, the shorter evaluation
+ * settings).
  * Seed j uses streams of (run seed + j) for the pruning and for the evaluation's input, so the
  * spread over seeds covers both. The independent jobs run on a small thread pool; results are
  * collected by job index, so the numbers do not depend on the thread count. Also computes the
@@ -165,11 +168,12 @@ public final class PruningStage implements Stage {
         HtmlReport.Section sec = ctx.report().section("Pruning: LNP against the baselines");
         sec.paragraph(String.format(Locale.ROOT, "Every strategy (%s) pruned the network to each target density (fraction "
                         + "of synapses kept: %s) with %d seeds. Each pruned network, and the dense one, was scored on the "
-                        + "Lorenz task with the event engine (%d training and %d held-out samples, %.0f ms ahead; the "
-                        + "input draws change with the seed). Points are means over seeds, error bars one standard "
+                        + "Lorenz task of stage 1 with the event engine (%d training, %d validation and %d held-out "
+                        + "samples, %.0f ms ahead; the input draws change with the seed). Points are means over seeds, error bars one standard "
                         + "deviation. LNP also removes %s of the neurons by betweenness and adds a few synapses, so its "
                         + "kept fraction differs from the target; the tables give the fraction reached.",
-                String.join(", ", strategies), densities, seeds, set.evaluation().train(), set.evaluation().test(),
+                String.join(", ", strategies), densities, seeds, set.evaluation().train(), set.evaluation().validation(),
+                set.evaluation().test(),
                 set.evaluation().horizon() * set.evaluation().samplePeriodMs(), "10 %"));
         List<PlotSeries> curves = new ArrayList<>();
         double[] x = densities.stream().mapToDouble(Double::doubleValue).toArray();
@@ -203,7 +207,9 @@ public final class PruningStage implements Stage {
 
     private static Run evaluate(Network net, String strategy, double density, int seed, PruningResult r,
                                 double pruneSeconds, DemoContext ctx) {
-        LorenzReservoir.Result e = LorenzReservoir.run(net, new EventDrivenEngine(), ctx.settings().evaluation(),
+        SpikingTimeSeriesPrediction.Options task = ctx.settings().evaluation();
+        SpikingTimeSeriesPrediction.Result e = SpikingTimeSeriesPrediction.evaluate(net,
+                ChaoticSeries.lorenz(task.length()), new EventDrivenEngine(), task,
                 new RandomStreams(ctx.seed() + seed).child("evaluate"));
         return new Run(strategy, density, seed, net.size(), net.synapses().size(),
                 net.synapses().size() / (double) ctx.network().synapses().size(), e.nrmse(), e.meanRateHz(),

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hrsnn.pruning.evaluation.ChaoticSeries;
+import org.hrsnn.pruning.evaluation.SpikingTimeSeriesPrediction;
 import org.hrsnn.report.HtmlReport;
 import org.hrsnn.report.PlotSeries;
 import org.hrsnn.report.Plots;
@@ -18,9 +20,14 @@ import org.hrsnn.simulator.network.Population;
 
 /**
  * Stage 1: a free run of the network with the exact event engine (raster, population rates),
- * then the Lorenz prediction task on the same engine ({@link LorenzReservoir}).
+ * then the Lorenz prediction task on the same engine ({@link SpikingTimeSeriesPrediction}, with the
+ * persistence and linear autoregressive references; docs/lorenz-task.md).
  */
 public final class SimulationStage implements Stage {
+    /** Model time between samples of {@link ChaoticSeries#lorenz(int)}. */
+    static final double LORENZ_SAMPLE_TIME = 0.02;
+    /** Largest Lyapunov exponent of the Lorenz system (sigma 10, rho 28, beta 8/3), per model time unit. */
+    static final double LORENZ_LYAPUNOV_EXPONENT = 0.906;
 
     /**
      * @param durationMs        free-run biological time, ms
@@ -30,14 +37,17 @@ public final class SimulationStage implements Stage {
      * @param wallSeconds       wall time of the free run
      * @param lorenzDurationMs  biological time of the Lorenz run, ms
      * @param lorenzRateHz      mean rate during the Lorenz run, Hz
-     * @param readoutNeurons    neurons read out by the ridge readout
+     * @param readoutFeatures   features of the ridge readout (read neurons times filter time constants)
      * @param horizonMs         how far ahead the readout predicts, ms
-     * @param lorenzNrmse       held-out NRMSE of the readout
-     * @param persistenceNrmse  held-out NRMSE of the persistence forecast (for scale)
+     * @param lorenzNrmse       held-out NRMSE of the reservoir readout
+     * @param persistenceNrmse  held-out NRMSE of the persistence forecast u(k + h) = u(k)
+     * @param arNrmse           held-out NRMSE of the linear autoregressive reference on the input history
+     * @param readoutRidge      ridge strength chosen on the validation split
      */
     public record Summary(double durationMs, long spikes, double meanRateHz, Map<String, Double> populationRateHz,
-                          double wallSeconds, double lorenzDurationMs, double lorenzRateHz, int readoutNeurons,
-                          double horizonMs, double lorenzNrmse, double persistenceNrmse) {
+                          double wallSeconds, double lorenzDurationMs, double lorenzRateHz, int readoutFeatures,
+                          double horizonMs, double lorenzNrmse, double persistenceNrmse, double arNrmse,
+                          double readoutRidge) {
     }
 
     @Override
@@ -64,7 +74,9 @@ public final class SimulationStage implements Stage {
                     }
                 });
         ctx.progress().update(0.3);
-        LorenzReservoir.Result lorenz = LorenzReservoir.run(net, engine, set.lorenz(), ctx.streams("simulation"));
+        SpikingTimeSeriesPrediction.Options task = set.lorenz();
+        SpikingTimeSeriesPrediction.Result lorenz = SpikingTimeSeriesPrediction.evaluate(net,
+                ChaoticSeries.lorenz(task.length()), engine, task, ctx.streams("simulation").child("lorenz"));
         ctx.progress().update(0.9);
 
         int[] neurons = rec.neurons();
@@ -101,17 +113,25 @@ public final class SimulationStage implements Stage {
                 "raster", "spike raster of the free run"));
         sec.figure(String.format(Locale.ROOT, "Population rates in %.0f ms bins.", bin), ctx.plot(
                 Plots.populationRate("Population rate", rateTraces), "population-rate", "population rates"));
-        LorenzTask task = set.lorenz();
-        sec.paragraph(String.format(Locale.ROOT, "Lorenz prediction: the x coordinate of the Lorenz system, scaled to "
-                        + "[-1, 1], drives the network through a push-pull Poisson rate code (%d on and %d off "
-                        + "channels, each neuron listens to one side), one sample per %.0f ms. The spike trains of %d "
-                        + "neurons, filtered with a %.0f ms exponential kernel, feed a ridge readout trained to predict "
-                        + "the signal %d samples (%.0f ms) ahead on %d samples after a washout of %d; the NRMSE is "
-                        + "measured on the %d held-out samples that follow. NRMSE %.3f (1 = no better than the mean). "
-                        + "For scale, the persistence forecast (the current value) scores %.3f on the same samples.",
-                LorenzReservoir.CHANNELS, LorenzReservoir.CHANNELS, task.samplePeriodMs(), lorenz.features(),
-                LorenzReservoir.FILTER_MS, task.horizon(), task.horizon() * task.samplePeriodMs(), task.train(),
-                task.washout(), task.test(), lorenz.nrmse(), lorenz.persistenceNrmse()));
+        double horizonMs = task.horizon() * task.samplePeriodMs();
+        sec.paragraph(String.format(Locale.ROOT, "Lorenz prediction: the x coordinate of the Lorenz system (sampled every "
+                        + "0.02 model time units), scaled to [-1, 1], drives the network through a population code: %d "
+                        + "input channels with Gaussian tuning curves over [-1, 1] (peak %.0f Hz, regular spikes), each "
+                        + "projecting onto a neuron with probability %.2f, weight +-%.0f nA. One sample per %.0f ms. The "
+                        + "spike trains of %d neurons, filtered with exponential kernels of %s ms, give %d features for "
+                        + "a ridge readout trained to predict the signal %d samples (%.0f ms, %.2f model time units, %.2f "
+                        + "Lyapunov times) ahead: %d training samples after a washout of %d, the ridge "
+                        + "strength chosen on the next %d, the NRMSE measured once on the %d held-out samples that follow "
+                        + "(1 = no better than the mean).",
+                task.channels(), task.maxHz(), task.inputProbability(), task.inputWeightNa(), task.samplePeriodMs(),
+                lorenz.features() / task.filterTausMs().length, joined(task.filterTausMs()), lorenz.features(),
+                task.horizon(), horizonMs, task.horizon() * LORENZ_SAMPLE_TIME,
+                task.horizon() * LORENZ_SAMPLE_TIME * LORENZ_LYAPUNOV_EXPONENT, task.train(), task.washout(), task.validation(),
+                task.test()));
+        sec.paragraph(String.format(Locale.ROOT, "Held-out NRMSE: spiking reservoir %.3f; persistence (the current value) "
+                        + "%.3f; linear autoregression on the last %d input samples %.3f. The reservoir %s both "
+                        + "references.", lorenz.nrmse(), lorenz.persistenceNrmse(), task.arOrder(), lorenz.arNrmse(),
+                lorenz.nrmse() < Math.min(lorenz.persistenceNrmse(), lorenz.arNrmse()) ? "beats" : "does NOT beat"));
         sec.figure("Held-out Lorenz samples and the readout's prediction.", ctx.plot(Plots.lines(
                 "Lorenz x, " + task.horizon() + " samples ahead (held-out)", "time (ms)", "scaled x",
                 List.of(PlotSeries.of("target", lorenz.sampleMs(), lorenz.testTarget()),
@@ -127,19 +147,30 @@ public final class SimulationStage implements Stage {
                 .row("free-run wall time", free.wallSeconds(), "s")
                 .row("Lorenz run duration", task.durationMs(), "ms")
                 .row("Lorenz run mean rate", lorenz.meanRateHz(), "Hz")
-                .row("readout neurons", lorenz.features(), "")
-                .row("prediction horizon", task.horizon() * task.samplePeriodMs(), "ms")
+                .row("readout features", lorenz.features(), "")
+                .row("prediction horizon", horizonMs, "ms")
                 .row("Lorenz NRMSE", lorenz.nrmse(), "")
                 .row("persistence NRMSE", lorenz.persistenceNrmse(), "")
+                .row("linear AR NRMSE", lorenz.arNrmse(), "")
+                .row("readout ridge", lorenz.ridge(), "")
                 .build();
         sec.table(ctx.table(table, "simulation"));
         ctx.report().keyFigure("Lorenz NRMSE (event engine)", String.format(Locale.ROOT, "%.4f", lorenz.nrmse()),
-                String.format(Locale.ROOT, "%.0f ms ahead; persistence %.4f", task.horizon() * task.samplePeriodMs(),
-                        lorenz.persistenceNrmse()));
+                String.format(Locale.ROOT, "%.0f ms ahead; persistence %.4f, linear AR %.4f", horizonMs,
+                        lorenz.persistenceNrmse(), lorenz.arNrmse()));
         ctx.report().keyFigure("mean rate", free.meanRateHz(), "Hz");
         ctx.progress().update(1);
         return new Summary(set.rasterMs(), free.spikes(), free.meanRateHz(), popRates, free.wallSeconds(),
-                task.durationMs(), lorenz.meanRateHz(), lorenz.features(), task.horizon() * task.samplePeriodMs(),
-                lorenz.nrmse(), lorenz.persistenceNrmse());
+                task.durationMs(), lorenz.meanRateHz(), lorenz.features(), horizonMs, lorenz.nrmse(),
+                lorenz.persistenceNrmse(), lorenz.arNrmse(), lorenz.ridge());
+    }
+
+    private static String joined(double[] values) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            b.append(i == 0 ? "" : i == values.length - 1 ? " and " : ", ");
+            b.append(String.format(Locale.ROOT, "%.0f", values[i]));
+        }
+        return b.toString();
     }
 }

@@ -341,5 +341,13 @@ class HardwareCommandTest {
         bad = CliTestSupport.run("hw", "learn", "--epoch", "64", "--trials", "1");
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("epochSteps"), bad.err());
+        // the integer forward pass (default) runs the chip's weight format: 32-bit weights need --forward float
+        assertEquals("fixed", o.get("forward").asText());
+        bad = CliTestSupport.run("hw", "learn", "--weight-bits", "32", "--trials", "1");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("weightBits"), bad.err());
+        bad = CliTestSupport.run("hw", "learn", "--forward", "analog", "--trials", "1");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--forward"), bad.err());
     }
 }

@@ -41,8 +41,8 @@ class DemoPipelineTest {
 
     private static SimulationStage.Summary withoutWallTime(SimulationStage.Summary s) {
         return new SimulationStage.Summary(s.durationMs(), s.spikes(), s.meanRateHz(), s.populationRateHz(), 0,
-                s.lorenzDurationMs(), s.lorenzRateHz(), s.readoutNeurons(), s.horizonMs(), s.lorenzNrmse(),
-                s.persistenceNrmse());
+                s.lorenzDurationMs(), s.lorenzRateHz(), s.readoutFeatures(), s.horizonMs(), s.lorenzNrmse(),
+                s.persistenceNrmse(), s.arNrmse(), s.readoutRidge());
     }
 
     @Test

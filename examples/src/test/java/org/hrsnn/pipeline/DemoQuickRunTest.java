@@ -146,6 +146,8 @@ class DemoQuickRunTest {
         Map<String, JsonNode> rows = byQuantity(table("simulation.json"));
         assertEquals(sim.get("lorenzNrmse").asDouble(), rows.get("Lorenz NRMSE").get("value").asDouble(), 0);
         assertEquals(sim.get("persistenceNrmse").asDouble(), rows.get("persistence NRMSE").get("value").asDouble(), 0);
+        assertEquals(sim.get("arNrmse").asDouble(), rows.get("linear AR NRMSE").get("value").asDouble(), 0);
+        assertEquals(sim.get("readoutRidge").asDouble(), rows.get("readout ridge").get("value").asDouble(), 0);
         assertEquals(sim.get("spikes").asLong(), rows.get("free-run spikes").get("value").asLong());
         assertTrue(sim.get("spikes").asLong() > 0, "the Poisson drive makes the network fire");
         assertTrue(sim.get("lorenzNrmse").asDouble() > 0);

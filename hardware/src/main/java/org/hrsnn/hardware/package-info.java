@@ -30,6 +30,9 @@
  * <li>task accuracy: {@link org.hrsnn.hardware.compare.PatternClassificationTask}, a ridge
  *     readout of spike counts classifying input rate patterns.</li>
  * </ul>
- * Not yet here: on-chip learning emulation (it builds on the learning module).
+ * On-chip learning ({@code org.hrsnn.hardware.learning}): e-prop / SnAp-1 with fixed-point traces,
+ * accumulators and integer weights (stochastic rounding), its forward pass on the same integer
+ * neuron update ({@link org.hrsnn.hardware.learning.FixedPointForwardPass}); the readout and the
+ * optimiser's step stay on the host.
  */
 package org.hrsnn.hardware;

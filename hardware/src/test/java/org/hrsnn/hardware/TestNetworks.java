@@ -61,8 +61,15 @@ public final class TestNetworks {
     /** The same with {@code channels} Poisson input channels. */
     public static Network heterogeneous(int ne, int ni, long seed, ParameterDistribution excWeight,
                                         ParameterDistribution inhWeight, double p, int channels) {
-        PopulationSpec exc = spec(PopulationSpec.lif("exc", ne).excitatory());
-        PopulationSpec inh = spec(PopulationSpec.lif("inh", ni).inhibitory());
+        return heterogeneous(ne, ni, seed, excWeight, inhWeight, p, channels, ParameterDistribution.uniform(10, 40));
+    }
+
+    /** The same with membrane time constants drawn from {@code membraneTau} (ms). */
+    public static Network heterogeneous(int ne, int ni, long seed, ParameterDistribution excWeight,
+                                        ParameterDistribution inhWeight, double p, int channels,
+                                        ParameterDistribution membraneTau) {
+        PopulationSpec exc = spec(PopulationSpec.lif("exc", ne).excitatory()).set(NeuronParameter.MEMBRANE_TAU, membraneTau);
+        PopulationSpec inh = spec(PopulationSpec.lif("inh", ni).inhibitory()).set(NeuronParameter.MEMBRANE_TAU, membraneTau);
         return new NetworkBuilder(seed)
                 .add(exc)
                 .add(inh)

@@ -41,6 +41,17 @@ public final class FixedPointWeights implements Optimizer {
     /** The step of {@code optimizer} (applied to a float copy), rounded onto the integer weights. */
     public FixedPointWeights(RecurrentSpikingModel model, LearningFormat format, Optimizer optimizer, double headroom,
                              RandomStreams streams) {
+        this(model, format, optimizer, headroom, false, streams);
+    }
+
+    /**
+     * As above; with {@code powerOfTwoLsbs} the larger of the two lsbs is raised to the smaller one times
+     * the next power of two, so both groups share one hardware scale and differ only by a weight
+     * exponent (what {@link FixedPointForwardPass} needs: the chip shifts each projection's sum by its
+     * exponent, it has no other per-projection multiplier). The range of that group grows by less than 2x.
+     */
+    public FixedPointWeights(RecurrentSpikingModel model, LearningFormat format, Optimizer optimizer, double headroom,
+                             boolean powerOfTwoLsbs, RandomStreams streams) {
         this.model = model;
         if (!(headroom >= 1)) {
             throw new org.hrsnn.simulator.InvalidInputException("weightHeadroom", headroom, "a number >= 1 (x the largest initial weight)");
@@ -51,14 +62,32 @@ public final class FixedPointWeights implements Optimizer {
         this.rounder = new StochasticRounder(format.stochasticRounding(), streams, "hardware/learning/weightRounding");
         int nnz = model.synapses();
         int p = model.stateParameters();
-        lsbRec = lsb(model.params, 0, nnz);
-        lsbIn = lsb(model.params, nnz, p);
+        double rec = lsb(model.params, 0, nnz);
+        double in = lsb(model.params, nnz, p);
+        if (powerOfTwoLsbs) {
+            if (rec <= in) {
+                in = rec * Math.scalb(1.0, powerOfTwoAbove(in / rec));
+            } else {
+                rec = in * Math.scalb(1.0, powerOfTwoAbove(rec / in));
+            }
+        }
+        lsbRec = rec;
+        lsbIn = in;
         w = new long[p];
         for (int k = 0; k < p; k++) {
             double lsb = k < nnz ? lsbRec : lsbIn;
             w[k] = FixedPointArithmetic.saturate(Math.round(model.params[k] / lsb), weightBits);
             model.params[k] = w[k] * lsb;
         }
+    }
+
+    /** The smallest k >= 0 with 2^k >= ratio (ratio >= 1). */
+    static int powerOfTwoAbove(double ratio) {
+        int k = 0;
+        while (Math.scalb(1.0, k) < ratio * (1 - 1e-12)) {
+            k++;
+        }
+        return k;
     }
 
     private double lsb(double[] params, int from, int to) {
@@ -81,6 +110,15 @@ public final class FixedPointWeights implements Optimizer {
     /** The integer weight of state parameter k (model layout). */
     public long weight(int k) {
         return w[k];
+    }
+
+    /** The live integer weights of the state parameters (model layout); read-only for callers. */
+    long[] raw() {
+        return w;
+    }
+
+    public int weightBits() {
+        return weightBits;
     }
 
     public long saturations() {

@@ -22,9 +22,13 @@ import org.hrsnn.simulator.random.RandomStreams;
  * several trace widths, all under the same budget: the same model (50 LIF + 50 ALIF, the
  * {@code Experiments evidence} setup), the same seed (same initial weights before quantisation, the
  * same training trials, the same test trials), online updates every {@code epochSteps} steps with
- * the same optimiser and learning rate, the same number of training trials.
+ * the same optimiser and learning rate, the same number of training trials. The fixed-point rows run
+ * on the chip's integer neuron ({@link FixedPointForwardPass}, {@link FixedPointTrainer}) unless
+ * {@code Settings.fixedForward} is false; the float row is the learning module's {@code Trainer}.
  */
 public final class OnChipLearningSweep {
+    private HardwarePreset preset;
+
     /** Settings of one sweep. */
     public static final class Settings {
         public int[] traceBits = {16, 12, 8, 7};
@@ -47,6 +51,13 @@ public final class OnChipLearningSweep {
         /** Weight range as a multiple of the largest initial weight (see FixedPointWeights). */
         public double weightHeadroom = FixedPointWeights.HEADROOM;
         public boolean includeFloat = true;
+        /**
+         * true (default): the fixed-point rows run their forward pass on the chip's integer neuron
+         * ({@link FixedPointForwardPass}, {@link FixedPointTrainer}); false: on the learning module's
+         * float model with the dequantised weights (the earlier emulation; needed for weights wider
+         * than the chip's format, e.g. the 32-bit controls).
+         */
+        public boolean fixedForward = true;
         /** Weight and accumulator widths and rounding: from the preset's onChipLearning unless overridden. */
         public Integer weightBits;
         public Integer accumulatorBits;
@@ -65,6 +76,7 @@ public final class OnChipLearningSweep {
     }
 
     public Result run(HardwarePreset preset, Settings s) {
+        this.preset = preset;
         Check.positive("iterations", s.iterations);
         Check.positive("batch", s.batch);
         Check.positive("testTrials", s.testTrials);
@@ -83,6 +95,10 @@ public final class OnChipLearningSweep {
         }
         if (s.stochasticRounding != null) {
             base = base.withStochasticRounding(s.stochasticRounding);
+        }
+        if (s.fixedForward && base.weightBits() > preset.synapse().weightBits() + 1) {
+            throw new InvalidInputException("weightBits", base.weightBits(), "at most " + (preset.synapse().weightBits() + 1)
+                    + " with the integer forward pass (the mixed range of the preset's weights); use the float forward pass for wider weights");
         }
         EvidenceAccumulation task = new EvidenceAccumulation(s.cues, 100, 50, s.delayMs, 150, 1);
         List<Row> rows = new ArrayList<>();
@@ -124,10 +140,22 @@ public final class OnChipLearningSweep {
             est = s.variant == FixedPointEprop.Variant.EPROP ? Eprop.symmetric(model) : new SnapOne(model);
             opt = optimizer(s);
         } else {
-            weights = new FixedPointWeights(model, f, optimizer(s), s.weightHeadroom, streams);
+            weights = new FixedPointWeights(model, f, optimizer(s), s.weightHeadroom, s.fixedForward, streams);
             fixed = new FixedPointEprop(model, f, s.variant, streams);
             est = fixed;
             opt = weights;
+        }
+        String rule = s.variant == FixedPointEprop.Variant.EPROP ? "e-prop" : "snap-1";
+        if (f != null && s.fixedForward) {
+            FixedPointForwardPass forward = new FixedPointForwardPass(model, weights, preset);
+            TrainingResult r = new FixedPointTrainer(model, task, forward, fixed, weights, s.epochSteps,
+                    s.rateRegularization, 10, streams).run(s.iterations * s.batch);
+            double test = FixedPointTrainer.evaluate(model, forward, task, s.testTrials,
+                    streams.stream("hardware/learning/test"));
+            return new Row(rule + " fixed " + f.traceBits() + "b, integer LIF", f.traceBits(),
+                    f.weightBits(), f.accumulatorBits(), f.stochasticRounding(), test, last(r.error(), 10),
+                    last(r.loss(), 10), last(r.meanRateHz(), 10), fixed.saturations(), weights.saturations(),
+                    r.seconds(), LearningBudget.of(model, f, s.variant));
         }
         Trainer.Config c = new Trainer.Config();
         c.iterations = s.iterations;
@@ -138,7 +166,6 @@ public final class OnChipLearningSweep {
         c.logEvery = s.logEvery;
         TrainingResult r = new Trainer(model, task, est, opt, c, streams).run();
         double test = Trainer.evaluate(model, task, s.testTrials, streams.stream("hardware/learning/test"));
-        String rule = s.variant == FixedPointEprop.Variant.EPROP ? "e-prop" : "snap-1";
         return new Row(f == null ? rule + " float" : rule + " fixed " + f.traceBits() + "-bit traces",
                 f == null ? 64 : f.traceBits(), f == null ? 64 : f.weightBits(), f == null ? 64 : f.accumulatorBits(),
                 f != null && f.stochasticRounding(), test, last(r.error(), 10), last(r.loss(), 10),

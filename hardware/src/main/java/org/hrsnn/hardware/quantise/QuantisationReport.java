@@ -6,7 +6,8 @@ import org.hrsnn.hardware.Issue;
 /**
  * What quantisation cost, per parameter.
  *
- * @param voltageScale      hardware v units per mV (v_hw = (v - V_reset) * scale)
+ * @param voltageScale      largest hardware v units per mV over neurons (v_hw = (v - V_reset) * scale_i)
+ * @param minVoltageScale   smallest per-neuron scale (equal to voltageScale without gain equalisation)
  * @param prototypes        number of (du, dv) prototypes used
  * @param membraneTau       tau_m realised by the prototype's dv vs the float tau_m (ms)
  * @param synapticTau       tau_s realised by du vs the float time constant it stands for (ms)
@@ -17,7 +18,7 @@ import org.hrsnn.hardware.Issue;
  * @param projections       weight error per projection
  * @param issues            approximations (WARNING) and what cannot be represented (ERROR)
  */
-public record QuantisationReport(double voltageScale, int prototypes, ParameterError membraneTau,
+public record QuantisationReport(double voltageScale, double minVoltageScale, int prototypes, ParameterError membraneTau,
                                  ParameterError synapticTau, ParameterError inhibitoryTau, ParameterError threshold,
                                  ParameterError bias, ParameterError initialPotential,
                                  List<ProjectionQuantisation> projections, List<Issue> issues) {

@@ -31,16 +31,17 @@ import org.hrsnn.simulator.random.RandomStreams;
  *   x   = f_m x + alpha_m R (I_e + I_i) + alpha_m (E_L - V_reset + R I_bias)
  *   x &gt; V_th - V_reset: spike, x = 0 (held for round(t_ref / dt) steps if refractoriness is on)
  * </pre>
- * Mapping, per neuron i (S = voltage scale, hardware units per mV; primes mark what the hardware
+ * Mapping, per neuron i (S_i = its voltage scale, hardware units per mV; primes mark what the hardware
  * realises with its integer du, dv):
  * <ul>
  * <li>du, dv from the time-constant prototypes ({@link TimescalePrototypes}, at most P);</li>
- * <li>v_hw = x S; vth = round((V_th - V_reset) S / 2^thresholdShift); S puts the largest threshold
+ * <li>v_hw = x S_i; vth = round((V_th - V_reset) S_i / 2^thresholdShift); S_i is inversely proportional
+ *     to alpha'_m R (gain equalisation, {@link #voltageScales}), at most the scale that puts the threshold
  *     2^headroomBits below the state range;</li>
  * <li>bias = alpha'_m (E_L - V_reset + R (I_bias + constant injections)) S as mantissa &lt;&lt; exponent,
  *     the smallest exponent whose mantissa fits: with alpha'_m, not alpha_m, the steady state
  *     v = drive S is kept exactly whatever dv rounded to;</li>
- * <li>a weight w onto i becomes w alpha'_m R S (alpha'_s / alpha_{e or i}) / 2^activationShift in a_in
+ * <li>a weight w onto i becomes w alpha'_m R S_i (alpha'_s / alpha_{e or i}) / 2^activationShift in a_in
  *     units: the same steady state, and the same total charge per input spike even where the
  *     hardware's single tau_s differs from tau_e or tau_i;</li>
  * <li>weights are grouped into projections by (source population or input group, target
@@ -105,7 +106,8 @@ public final class Quantiser {
             thetaMax = Math.max(thetaMax, theta[i]);
         }
         double target = Math.scalb(1.0, nf.stateBits() - 1 - options.headroomBits());
-        double scale = Math.min(target, nf.maxThreshold() * Math.scalb(1.0, nf.thresholdShift())) / thetaMax;
+        double top = Math.min(target, nf.maxThreshold() * Math.scalb(1.0, nf.thresholdShift()));
+        double[] scales = voltageScales(theta, thetaMax, top, alphaM, p.resistance, options.equaliseGain());
 
         // thresholds, initial v
         int[] vth = new int[n];
@@ -115,6 +117,7 @@ public final class Quantiser {
         double[] v0Real = new double[n];
         double thrUnit = Math.scalb(1.0, nf.thresholdShift());
         for (int i = 0; i < n; i++) {
+            double scale = scales[i];
             vth[i] = (int) Math.min(nf.maxThreshold(), Math.round(theta[i] * scale / thrUnit));
             thetaReal[i] = vth[i] * thrUnit / scale;
             if (vth[i] == 0) {
@@ -144,7 +147,7 @@ public final class Quantiser {
         double[] biasExact = new double[n];
         for (int i = 0; i < n; i++) {
             double drive = p.leakPotential[i] - p.resetPotential[i] + p.resistance[i] * (p.biasCurrent[i] + injected[i]);
-            double b = alphaM[i] * drive * scale;
+            double b = alphaM[i] * drive * scales[i];
             int e = 0;
             while (e < nf.maxBiasExponent() && Math.abs(Math.round(Math.scalb(b, -e))) > nf.maxBiasMantissa()) {
                 e++;
@@ -188,7 +191,7 @@ public final class Quantiser {
         double[] chargeI = new double[n];
         double actUnit = Math.scalb(1.0, nf.activationShift());
         for (int i = 0; i < n; i++) {
-            gain[i] = alphaM[i] * p.resistance[i] * scale / actUnit;
+            gain[i] = alphaM[i] * p.resistance[i] * scales[i] / actUnit;
             chargeE[i] = alphaS[i] / -Math.expm1(-dt / p.excitatoryTau[i]);
             chargeI[i] = alphaS[i] / -Math.expm1(-dt / p.inhibitoryTau[i]);
         }
@@ -241,11 +244,11 @@ public final class Quantiser {
         double[] biasRealised = new double[n];
         for (int i = 0; i < n; i++) {
             // what the hardware adds per step, converted back to mV
-            biasRealised[i] = Math.scalb((double) biasMant[i], biasExp[i]) / scale;
+            biasRealised[i] = Math.scalb((double) biasMant[i], biasExp[i]) / scales[i];
             double drive = p.leakPotential[i] - p.resetPotential[i] + p.resistance[i] * (p.biasCurrent[i] + injected[i]);
             biasExact[i] = alphaM[i] * drive; // compared at the hardware's alpha'_m: the rounding of the bias alone
         }
-        QuantisationReport report = new QuantisationReport(scale, protos.count(),
+        QuantisationReport report = new QuantisationReport(max(scales), min(scales), protos.count(),
                 ParameterError.of("membraneTau", "ms", p.membraneTau, tauMReal),
                 ParameterError.of("synapticTau", "ms", tauS, tauSReal),
                 ParameterError.of("inhibitoryTau", "ms", p.inhibitoryTau, tauSReal),
@@ -336,6 +339,48 @@ public final class Quantiser {
                     q.zeroed(), q.clipped()));
         }
         return offStep;
+    }
+
+    /**
+     * Hardware v units per mV, per neuron. Without equalisation one scale S puts the largest threshold at
+     * {@code top}. With it, S_i = K / (alpha'_m,i R_i): the gain alpha'_m R S of a weight onto i is then
+     * the same for every neuron, so a projection's integer weights spread only as its float weights do.
+     * Otherwise a fast neuron (large alpha'_m) would take weights up to tau-ratio times larger than a slow
+     * one, and a per-projection exponent with few bits would round the slow neurons' weights to zero
+     * (the 4-bit anomaly of {@code hw compare}: slow excitatory neurons lost all their inhibition). K is
+     * the largest value keeping theta_i S_i &lt;= top for every neuron; no scale is taken below
+     * 2^-{@value #MAX_SCALE_SPREAD_BITS} of its neuron's largest, so thresholds keep at least
+     * thresholdBits - 2 - {@value #MAX_SCALE_SPREAD_BITS} bits of resolution.
+     */
+    static double[] voltageScales(double[] theta, double thetaMax, double top, double[] alphaM, double[] resistance,
+                                  boolean equalise) {
+        int n = theta.length;
+        double[] s = new double[n];
+        if (!equalise) {
+            Arrays.fill(s, top / thetaMax);
+            return s;
+        }
+        double k = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            k = Math.min(k, top * alphaM[i] * resistance[i] / theta[i]);
+        }
+        double floor = Math.scalb(1.0, -MAX_SCALE_SPREAD_BITS);
+        for (int i = 0; i < n; i++) {
+            double largest = top / theta[i];
+            s[i] = Math.max(largest * floor, Math.min(largest, k / (alphaM[i] * resistance[i])));
+        }
+        return s;
+    }
+
+    /** Largest ratio (as a power of two) between a neuron's largest voltage scale and the one it gets. */
+    static final int MAX_SCALE_SPREAD_BITS = 8;
+
+    private static double max(double[] a) {
+        return Arrays.stream(a).max().orElse(0);
+    }
+
+    private static double min(double[] a) {
+        return Arrays.stream(a).min().orElse(0);
     }
 
     private static int key(boolean recurrent, int[] popOf, int source, int target, int pcount) {

@@ -14,9 +14,13 @@ import org.hrsnn.simulator.InvalidInputException;
  *                        room for v to overshoot and undershoot before it saturates
  * @param synapticTau     which float time constant the single hardware current takes
  * @param seed            seed of the prototype clustering (stream "quantise/prototypes")
+ * @param equaliseGain    one voltage scale per neuron, inversely proportional to alpha'_m R, so that a
+ *                        float weight maps to the same a_in value whatever its target's membrane time
+ *                        constant (default); false: one voltage scale for the whole network, as before,
+ *                        which lets a projection's weights spread over the targets' gain range
  */
 public record QuantiserOptions(double dtMs, int weightBits, int maxPrototypes, Boolean refractory, int headroomBits,
-                               SynapticTau synapticTau, long seed) {
+                               SynapticTau synapticTau, long seed, boolean equaliseGain) {
 
     /** The hardware has one synaptic current per neuron; the float model has I_e and I_i. */
     public enum SynapticTau {
@@ -42,24 +46,28 @@ public record QuantiserOptions(double dtMs, int weightBits, int maxPrototypes, B
         }
     }
 
-    /** dt as given, everything else from the preset; 2 bits of headroom; tau_s = tau_e. */
+    /** dt as given, everything else from the preset; 2 bits of headroom; tau_s = tau_e; per-neuron voltage scales. */
     public static QuantiserOptions defaults(double dtMs) {
-        return new QuantiserOptions(dtMs, 0, 0, null, 2, SynapticTau.EXCITATORY, 1);
+        return new QuantiserOptions(dtMs, 0, 0, null, 2, SynapticTau.EXCITATORY, 1, true);
     }
 
     public QuantiserOptions withWeightBits(int bits) {
-        return new QuantiserOptions(dtMs, bits, maxPrototypes, refractory, headroomBits, synapticTau, seed);
+        return new QuantiserOptions(dtMs, bits, maxPrototypes, refractory, headroomBits, synapticTau, seed, equaliseGain);
     }
 
     public QuantiserOptions withMaxPrototypes(int p) {
-        return new QuantiserOptions(dtMs, weightBits, p, refractory, headroomBits, synapticTau, seed);
+        return new QuantiserOptions(dtMs, weightBits, p, refractory, headroomBits, synapticTau, seed, equaliseGain);
     }
 
     public QuantiserOptions withSynapticTau(SynapticTau tau) {
-        return new QuantiserOptions(dtMs, weightBits, maxPrototypes, refractory, headroomBits, tau, seed);
+        return new QuantiserOptions(dtMs, weightBits, maxPrototypes, refractory, headroomBits, tau, seed, equaliseGain);
     }
 
     public QuantiserOptions withRefractory(Boolean on) {
-        return new QuantiserOptions(dtMs, weightBits, maxPrototypes, on, headroomBits, synapticTau, seed);
+        return new QuantiserOptions(dtMs, weightBits, maxPrototypes, on, headroomBits, synapticTau, seed, equaliseGain);
+    }
+
+    public QuantiserOptions withEqualiseGain(boolean on) {
+        return new QuantiserOptions(dtMs, weightBits, maxPrototypes, refractory, headroomBits, synapticTau, seed, on);
     }
 }

@@ -54,13 +54,13 @@ class EnergyModelTest {
                 + spikes * (2 * c.hopEastWestPj() + c.hopNorthSouthPj());
         assertEquals(energy, b.energyPerInferencePj(), 1e-9);
         // latency: neuron updates run in parallel on the cores; a delivery makes the target core
-        // the busiest (3.5 + 5.3 > 8.4); a spike adds its slowest route (4.1 + 6.5)
+        // the busiest (3.5 + 5.3 > 8.4); a spike adds its slowest route (4.1 + 6.5); every step ends with the barrier
         double latency = 0;
         boolean[][] d = run.spikes().dense();
         for (int t = 0; t < steps; t++) {
             double compute = t > 0 && d[t - 1][0] ? c.synapticOpNs() + c.neuronUpdateInactiveNs() : c.neuronUpdateActiveNs();
             double route = d[t][0] ? c.hopEastWestNs() + c.hopNorthSouthNs() : 0;
-            latency += compute + route;
+            latency += compute + route + c.barrierNs();
         }
         assertEquals(latency, b.latencyPerInferenceNs(), 1e-6);
         assertEquals(8 + 8, b.synapseBitsPerCore()[1]);

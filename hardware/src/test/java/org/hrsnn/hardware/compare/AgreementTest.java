@@ -9,6 +9,7 @@ import org.hrsnn.hardware.fixedpoint.SpikeRaster;
 import org.hrsnn.hardware.preset.HardwarePresets;
 import org.hrsnn.hardware.quantise.QuantiserOptions;
 import org.hrsnn.simulator.network.Network;
+import org.hrsnn.simulator.random.ParameterDistribution;
 import org.junit.jupiter.api.Test;
 
 class AgreementTest {
@@ -36,7 +37,9 @@ class AgreementTest {
 
     @Test
     void fixedPointFollowsTheFloatModelAtEightBitsAndDriftsAtTwo() {
-        Network net = TestNetworks.heterogeneous(80, 20, 11, 0.5, -2.0);
+        // weights spread over a range: a constant weight is one integer at any width (per-neuron voltage scales)
+        Network net = TestNetworks.heterogeneous(80, 20, 11, ParameterDistribution.uniform(0.1, 0.9),
+                ParameterDistribution.uniform(0.5, 3.5), 0.1);
         // refractory mapped, so that the hardware model and the clock engine's float model differ only by discretisation
         List<WeightBitsSweep.Row> rows = new WeightBitsSweep().run(net, HardwarePresets.loihi1(),
                 QuantiserOptions.defaults(1.0).withMaxPrototypes(32).withRefractory(true), 2000, 7, 8, 2, 10);
@@ -49,7 +52,9 @@ class AgreementTest {
             assertEquals(1.0, a.spikesB() / (double) a.spikesA(), 0.05, "8 bits: " + eight);
         }
         assertTrue(two.weightRelativeRmsError() > eight.weightRelativeRmsError());
-        assertTrue(two.agreement().vanRossum() > eight.agreement().vanRossum(), rows.toString());
+        // against the step reference, which shares the hardware model's simplifications, the bits are all
+        // that differs; against the clock engine the model's own gap (delays, two currents) dominates the
+        // distance at every width, so no order is asserted there
         assertTrue(two.quantisationAgreement().vanRossum() > eight.quantisationAgreement().vanRossum(), rows.toString());
         assertTrue(Double.isNaN(eight.taskFloat()) && Double.isNaN(eight.taskFixed()), "no task was asked for");
     }

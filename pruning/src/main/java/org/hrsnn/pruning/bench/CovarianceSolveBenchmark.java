@@ -23,13 +23,7 @@ public final class CovarianceSolveBenchmark {
     public static void main(String[] args) {
         double p = args.length > 0 ? Double.parseDouble(args[0]) : 0.1;
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        int[] sizes = {250, 500, 1000, 2000};
-        if (args.length > 2) {
-            sizes = new int[args.length - 2];
-            for (int i = 2; i < args.length; i++) {
-                sizes[i - 2] = Integer.parseInt(args[i]);
-            }
-        }
+        int[] sizes = LnpScalingBenchmark.sizes(args);
         for (int n : sizes) {
             Network net = LnpScalingBenchmark.network(n, p, 42);
             double[] gain = OperatingPoint.gains(net, new LifSurrogateDynamics(net, SurrogateOptions.DEFAULT), 300, 400);

@@ -50,13 +50,7 @@ public final class LnpScalingBenchmark {
     public static void main(String[] args) {
         double p = args.length > 0 ? Double.parseDouble(args[0]) : 0.1;
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        int[] sizes = {250, 500, 1000, 2000};
-        if (args.length > 2) {
-            sizes = new int[args.length - 2];
-            for (int i = 2; i < args.length; i++) {
-                sizes[i - 2] = Integer.parseInt(args[i]);
-            }
-        }
+        int[] sizes = sizes(args);
         for (int n : sizes) {
             Network net = network(n, p, 42);
             double best = Double.POSITIVE_INFINITY;
@@ -84,5 +78,17 @@ public final class LnpScalingBenchmark {
                     bestDiag.get("ipr.before"), bestDiag.get("ipr.after")));
             System.out.println(sb);
         }
+    }
+
+    /** Network sizes from arguments 3.. (default 250, 500, 1000, 2000); shared with CovarianceSolveBenchmark. */
+    static int[] sizes(String[] args) {
+        if (args.length <= 2) {
+            return new int[] {250, 500, 1000, 2000};
+        }
+        int[] sizes = new int[args.length - 2];
+        for (int i = 2; i < args.length; i++) {
+            sizes[i - 2] = Integer.parseInt(args[i]);
+        }
+        return sizes;
     }
 }

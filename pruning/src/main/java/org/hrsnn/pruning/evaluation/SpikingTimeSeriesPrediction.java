@@ -1,5 +1,6 @@
 package org.hrsnn.pruning.evaluation;
 
+import org.hrsnn.simulator.readout.RidgeRegression;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

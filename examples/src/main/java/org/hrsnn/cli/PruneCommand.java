@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "prune", mixinStandardHelpOptions = true, sortOptions = false,
         subcommands = {PruneCompareCommand.class},
-        description = {"Prune a configured network with one strategy (lnp, random, magnitude, activity, noise, spectral).",
+        description = {"Prune a configured network with one strategy (lnp, random, magnitude, activity, noise, spectral, lottery).",
             "Writes pruned.nir, metrics.csv, metrics.json and summary.json into the output folder.",
             "'hrsnn prune compare' runs every strategy at several densities and seeds."})
 final class PruneCommand implements Callable<Integer> {
@@ -39,7 +39,7 @@ final class PruneCommand implements Callable<Integer> {
     static final String METRICS_JSON = "metrics.json";
 
     @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "lnp",
-            description = "lnp, random, magnitude, activity, noise or spectral (default: ${DEFAULT-VALUE}).")
+            description = "lnp, random, magnitude, activity, noise, spectral or lottery (default: ${DEFAULT-VALUE}).")
     String strategy;
 
     @Option(names = "--density", paramLabel = "D", defaultValue = "0.5",
@@ -61,6 +61,12 @@ final class PruneCommand implements Callable<Integer> {
     @Option(names = "--spiking", description = "Also score Lorenz prediction from the spiking network (clock engine; slower).")
     boolean spiking;
 
+    @Option(names = "--spiking-filters", paramLabel = "MS,...", defaultValue = "5",
+            description = "Readout filter time constants of the spiking task, ms (default: ${DEFAULT-VALUE}: the network's "
+                    + "present state, so the score reflects the memory the recurrent network holds; 5,20,50 is the demo's "
+                    + "stage-1 readout, whose own memory dominates).")
+    String spikingFilters;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "hrsnn-out/prune",
             description = "Output folder, created if needed (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -76,6 +82,7 @@ final class PruneCommand implements Callable<Integer> {
         // Every check before any work or any file.
         PruneSupport.checkDensity("--density", density);
         PruneSupport.strategies("--strategy", List.of(strategy));
+        SpikingTimeSeriesPrediction.Options spikingTask = spikingOptions();
         NetworkConfig cfg = PruneSupport.config(config, neurons, seed);
         Network dense = cfg.build();
         PruneSupport.checkPrunable(dense);
@@ -85,7 +92,7 @@ final class PruneCommand implements Callable<Integer> {
         PruningResult r = PruningStrategies.byName(strategy).prune(dense, density, new RandomStreams(cfg.seed()));
         double pruneSeconds = (System.nanoTime() - t0) / 1e9;
         PruneSupport.Metrics m = PruneSupport.evaluate(strategy, dense, r, spiking,
-                SpikingTimeSeriesPrediction.Options.DEFAULT, new RandomStreams(cfg.seed()).child("eval"));
+                spikingTask, new RandomStreams(cfg.seed()).child("eval"));
 
         Table.Builder t = Table.builder("prune " + strategy + " at density " + density)
                 .column("metric").column("value").column("unit").column("model");
@@ -151,5 +158,10 @@ final class PruneCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    private SpikingTimeSeriesPrediction.Options spikingOptions() {
+        return SpikingTimeSeriesPrediction.Options.NETWORK_STATE
+                .withFilters(PruneSupport.filters("--spiking-filters", spikingFilters));
     }
 }

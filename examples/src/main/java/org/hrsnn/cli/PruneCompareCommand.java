@@ -63,7 +63,7 @@ final class PruneCompareCommand implements Callable<Integer> {
     long firstSeed;
 
     @Option(names = "--strategies", paramLabel = "LIST", split = ",",
-            description = "Strategies to compare (default: all: lnp, random, magnitude, activity, noise, spectral).")
+            description = "Strategies to compare (default: all: lnp, random, magnitude, activity, noise, spectral, lottery).")
     List<String> strategies;
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -76,6 +76,12 @@ final class PruneCompareCommand implements Callable<Integer> {
 
     @Option(names = "--spiking", description = "Also score Lorenz prediction from the spiking network (clock engine; slower).")
     boolean spiking;
+
+    @Option(names = "--spiking-filters", paramLabel = "MS,...", defaultValue = "5",
+            description = "Readout filter time constants of the spiking task, ms (default: ${DEFAULT-VALUE}: the network's "
+                    + "present state, so the score reflects the memory the recurrent network holds; 5,20,50 is the demo's "
+                    + "stage-1 readout, whose own memory dominates).")
+    String spikingFilters;
 
     @Option(names = "--spiking-samples", paramLabel = "W,TR,TE", split = ",",
             description = "Washout, train and test samples of the spiking prediction (default: 50,1000,300; 10 ms each).")
@@ -113,7 +119,8 @@ final class PruneCompareCommand implements Callable<Integer> {
         }
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         Check.positive("--threads", t);
-        SpikingTimeSeriesPrediction.Options so = SpikingTimeSeriesPrediction.Options.DEFAULT;
+        SpikingTimeSeriesPrediction.Options so = SpikingTimeSeriesPrediction.Options.NETWORK_STATE
+                .withFilters(PruneSupport.filters("--spiking-filters", spikingFilters));
         if (spikingSamples != null) {
             if (spikingSamples.length != 3) {
                 throw new org.hrsnn.simulator.InvalidInputException("--spiking-samples", Arrays.toString(spikingSamples),

@@ -189,4 +189,26 @@ final class PruneSupport {
         }
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
+
+    /**
+     * Readout filter time constants (ms) of the spiking task: comma-separated positive numbers.
+     * The default, one 5 ms filter, reads the network's present state (see
+     * SpikingTimeSeriesPrediction.Options.NETWORK_STATE for why pruning is scored that way).
+     */
+    static double[] filters(String field, String list) {
+        List<Double> out = new ArrayList<>();
+        for (String part : list.split(",")) {
+            double tau;
+            try {
+                tau = Double.parseDouble(part.strip());
+            } catch (NumberFormatException e) {
+                tau = Double.NaN;
+            }
+            if (!(tau > 0) || Double.isInfinite(tau) || out.contains(tau)) {
+                throw new InvalidInputException(field, list, "distinct positive filter time constants in ms, e.g. 5 or 5,20,50");
+            }
+            out.add(tau);
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
 }

@@ -10,7 +10,8 @@ import org.hrsnn.pruning.evaluation.SpikingTimeSeriesPrediction;
  * @param quick              whether this is the quick run (also selects the small embedded network)
  * @param rasterMs           biological duration of the free run drawn as raster and rate, ms
  * @param lorenz             the stage-1 Lorenz task (event engine; docs/lorenz-task.md)
- * @param evaluation         the shorter Lorenz task used for every pruned network (same coding and horizon)
+ * @param evaluation         the shorter Lorenz task used for every pruned network (same coding and horizon, readout of
+ *                           the present state only: Options.NETWORK_STATE)
  * @param densities          fractions of synapses kept by every strategy
  * @param seeds              pruning (and evaluation-input) seeds per strategy and density
  * @param lyapunovExponents  exponents of the spectra before and after pruning
@@ -24,14 +25,16 @@ public record DemoSettings(boolean quick, double rasterMs, SpikingTimeSeriesPred
 
     public static DemoSettings fullRun() {
         SpikingTimeSeriesPrediction.Options task = SpikingTimeSeriesPrediction.Options.DEFAULT;
-        return new DemoSettings(false, 1000, task, task.withSamples(50, 300, 100, 200).withMaxFeatures(150),
+        SpikingTimeSeriesPrediction.Options pruned = SpikingTimeSeriesPrediction.Options.NETWORK_STATE;
+        return new DemoSettings(false, 1000, task, pruned.withSamples(50, 300, 100, 200).withMaxFeatures(150),
                 List.of(0.25, 0.5, 0.75), 3, 16, 60, 500, defaultThreads());
     }
 
     public static DemoSettings quickRun() {
         SpikingTimeSeriesPrediction.Options task = SpikingTimeSeriesPrediction.Options.DEFAULT;
         return new DemoSettings(true, 300, task.withSamples(50, 400, 100, 200).withMaxFeatures(125),
-                task.withSamples(30, 240, 60, 120).withMaxFeatures(125), List.of(0.3, 0.7), 2, 12, 15, 200,
+                SpikingTimeSeriesPrediction.Options.NETWORK_STATE.withSamples(30, 240, 60, 120).withMaxFeatures(125),
+                List.of(0.3, 0.7), 2, 12, 15, 200,
                 defaultThreads());
     }
 

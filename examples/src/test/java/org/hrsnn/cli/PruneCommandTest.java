@@ -162,7 +162,7 @@ class PruneCommandTest {
     @Test
     void unknownStrategyExitsTwoNamingTheFieldAndTheValidNames(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("out");
-        CliTestSupport.Result r = CliTestSupport.run("prune", "--config", small(dir).toString(), "--strategy", "lottery",
+        CliTestSupport.Result r = CliTestSupport.run("prune", "--config", small(dir).toString(), "--strategy", "optimal-brain-damage",
                 "--out", out.toString());
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("--strategy") && r.err().contains("lnp"), r.err());
@@ -191,11 +191,26 @@ class PruneCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "5,-1", "x", "5,5", "Infinity"})
+    void badSpikingFiltersExitTwoNamingTheFlag(String list, @TempDir Path dir) throws IOException {
+        for (String[] cmd : new String[][] {{"prune", "--spiking"}, {"prune", "compare", "--spiking"}}) {
+            Path out = dir.resolve("out-" + cmd.length);
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(cmd), java.util.stream.Stream.of(
+                    "--config", small(dir).toString(), "--spiking-filters", list, "--out", out.toString()))
+                    .toArray(String[]::new);
+            CliTestSupport.Result r = CliTestSupport.run(args);
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains("--spiking-filters"), r.err());
+            assertFalse(Files.exists(out));
+        }
+    }
+
     @Test
     void compareRejectsAnUnknownStrategy(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("out");
         CliTestSupport.Result r = CliTestSupport.run("prune", "compare", "--config", small(dir).toString(),
-                "--strategies", "lnp,lottery", "--out", out.toString());
+                "--strategies", "lnp,optimal-brain-damage", "--out", out.toString());
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("--strategies"), r.err());
         assertFalse(Files.exists(out));

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.hrsnn.pruning.baseline.ActivityPruning;
+import org.hrsnn.pruning.baseline.LotteryTicketPruning;
 import org.hrsnn.pruning.baseline.MagnitudePruning;
 import org.hrsnn.pruning.baseline.NoisePruning;
 import org.hrsnn.pruning.baseline.RandomPruning;
@@ -22,6 +23,7 @@ public final class PruningStrategies {
         BY_NAME.put("activity", ActivityPruning::new);
         BY_NAME.put("noise", NoisePruning::new);
         BY_NAME.put("spectral", SpectralSparsification::new);
+        BY_NAME.put("lottery", LotteryTicketPruning::new);
     }
 
     private PruningStrategies() {

@@ -5,6 +5,7 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.hrsnn.hardware.fixedpoint.SpikeRaster;
 import org.hrsnn.simulator.Check;
 import org.hrsnn.simulator.InvalidInputException;
+import org.hrsnn.simulator.readout.RidgeRegression;
 import org.hrsnn.simulator.input.InputGroup;
 import org.hrsnn.simulator.input.PoissonSource;
 import org.hrsnn.simulator.input.SpikeTrains;
@@ -26,7 +27,7 @@ import org.hrsnn.simulator.random.RandomStreams;
  *     {@code "hardware/task/classes"}); input spikes from {@code "hardware/task/input/" + group}.</li>
  * <li>Features: spike counts of (at most {@code maxNeurons}, evenly spaced) neurons in each trial's
  *     window shifted by {@code lagMs} (the response comes after the input).</li>
- * <li>Readout: one {@link RidgeReadout} per class fitted to +1 / -1 on the first
+ * <li>Readout: one ridge readout per class ({@link RidgeRegression}, one output each) fitted to +1 / -1 on the first
  *     {@code trainFraction} of the trials; a test trial gets the class with the largest output;
  *     the score is the fraction of test trials classified correctly (chance: 1 / classes).</li>
  * </ul>
@@ -152,22 +153,19 @@ public final class PatternClassificationTask {
         double[][] x = features(spikes, dtMs);
         int train = (int) Math.round(settings.trainFraction() * trials);
         int k = settings.classes();
-        RidgeReadout[] readout = new RidgeReadout[k];
-        for (int c = 0; c < k; c++) {
-            double[] y = new double[trials];
-            for (int t = 0; t < trials; t++) {
-                y[t] = label[t] == c ? 1 : -1;
+        double[][] y = new double[trials][k];
+        for (int t = 0; t < trials; t++) {
+            for (int c = 0; c < k; c++) {
+                y[t][c] = label[t] == c ? 1 : -1;
             }
-            readout[c] = RidgeReadout.fit(x, y, 0, train, settings.relativeLambda());
         }
+        RidgeRegression readout = RidgeRegression.fit(x, y, 0, train, settings.relativeLambda());
         int correct = 0;
         for (int t = train; t < trials; t++) {
+            double[] out = readout.predict(x[t]);
             int best = 0;
-            double bestOut = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < k; c++) {
-                double o = readout[c].predict(x[t]);
-                if (o > bestOut) {
-                    bestOut = o;
+            for (int c = 1; c < k; c++) {
+                if (out[c] > out[best]) {
                     best = c;
                 }
             }

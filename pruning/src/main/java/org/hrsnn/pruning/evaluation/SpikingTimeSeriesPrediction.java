@@ -1,5 +1,6 @@
 package org.hrsnn.pruning.evaluation;
 
+import org.hrsnn.simulator.readout.RidgeRegression;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -87,6 +88,15 @@ public final class SpikingTimeSeriesPrediction {
          */
         public static final Options DEFAULT = new Options(15, 100, 1000, 250, 400, 300, new double[] {5, 20, 50}, 5.0,
                 30, 1.0, 400.0, 0.3, 20.0, 10, 0.25);
+
+        /**
+         * The task as pruning scores it: the readout sees the network's present state only (one
+         * 5 ms filter). With the 5/20/50 ms filters of {@link #DEFAULT} the readout's own memory
+         * carries most of the skill and removing every recurrent synapse changes nothing
+         * (docs/lorenz-task.md, ablations); with one short filter the memory must come from the
+         * recurrent network, which is what pruning changes.
+         */
+        public static final Options NETWORK_STATE = DEFAULT.withFilters(new double[] {5});
 
         public Options {
             Check.positive("spikingPrediction.horizon", horizon);

@@ -1,5 +1,6 @@
 package org.hrsnn.pruning.evaluation;
 
+import org.hrsnn.simulator.readout.RidgeRegression;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.hrsnn.pruning.lyapunov.SurrogateOptions;
 import org.hrsnn.simulator.Check;

@@ -24,8 +24,16 @@ import org.hrsnn.simulator.network.SynapseMatrix;
  * smooth surrogate (pseudo-)derivative of the spike nonlinearity used in the Jacobian
  * {@code DF = diag(alpha) + diag((1 - alpha) R) M diag(r')}. Per-neuron time constants enter
  * through alpha_i, so heterogeneous timescales shape the spectrum. Currents with a finite stop
- * time and spiking inputs are left out; {@code u} is an optional external drive (nA) set per
- * step by the evaluation code.
+ * time are left out; {@code u} is an optional external drive (nA) set per step by the evaluation
+ * code.
+ *
+ * <p>Spiking input groups (the network's Poisson drive) enter by {@link SurrogateOptions#drive()}
+ * ({@link ExternalDrive}): MEAN adds their mean current mu_i to I_const,i, so the surrogate sits
+ * at the operating point the driven network runs at; MEAN_AND_NOISE also widens each neuron's
+ * rate function by the input's free-membrane voltage variance sigma_i^2,
+ * DeltaV_i,eff = sqrt(DeltaV_i^2 + (pi / 8) sigma_i^2): the probit approximation of the
+ * logistic rate averaged over Gaussian voltage noise, E[sigma(z + s xi)] ~ sigma(z / sqrt(1 + pi s^2 / 8)).
+ * With no input groups, or NONE, this is the undriven surrogate.
  */
 public final class LifSurrogateDynamics implements TangentDynamics {
     private final int n;
@@ -38,6 +46,13 @@ public final class LifSurrogateDynamics implements TangentDynamics {
     private final double[] threshold;
     private final double[] invWidth;
     private final double[] rateMax;
+    private final boolean siegert;
+    private final double[] reset;
+    /** Siegert: white-noise amplitude sigma (mV), threshold shift, tau_m and refractory time (ms). */
+    private final double[] noiseAmplitude;
+    private final double[] thresholdShift;
+    private final double[] membraneTau;
+    private final double[] refractory;
     private final int[] rowStart;
     private final int[] target;
     /** M in CSR by source: w tau_s of the target, nA ms. */
@@ -57,6 +72,12 @@ public final class LifSurrogateDynamics implements TangentDynamics {
         this.threshold = p.threshold.clone();
         this.invWidth = new double[n];
         this.rateMax = new double[n];
+        this.siegert = options.transfer() == SurrogateOptions.Transfer.SIEGERT;
+        this.reset = p.resetPotential.clone();
+        this.noiseAmplitude = new double[n];
+        this.thresholdShift = new double[n];
+        this.membraneTau = p.membraneTau.clone();
+        this.refractory = new double[n];
         double[] constant = new double[n];
         for (CurrentInjection c : network.currents()) {
             if (c.startMs() == 0 && c.stopMs() == Double.POSITIVE_INFINITY) {
@@ -65,12 +86,31 @@ public final class LifSurrogateDynamics implements TangentDynamics {
                 }
             }
         }
+        double[] driveVariance = new double[n];
+        if (options.drive() != SurrogateOptions.Drive.NONE && !network.inputs().isEmpty()) {
+            ExternalDrive d = ExternalDrive.of(network);
+            double[] mu = d.meanCurrent();
+            for (int i = 0; i < n; i++) {
+                constant[i] += mu[i];
+            }
+            if (options.drive() == SurrogateOptions.Drive.MEAN_AND_NOISE) {
+                driveVariance = d.voltageVariance();
+            }
+        }
         for (int i = 0; i < n; i++) {
             alpha[i] = Math.exp(-h / p.membraneTau[i]);
             inputGain[i] = (1 - alpha[i]) * p.resistance[i];
             restDrive[i] = (1 - alpha[i]) * (p.leakPotential[i] + p.resistance[i] * (p.biasCurrent[i] + constant[i]));
-            invWidth[i] = 1.0 / (options.widthFraction() * (p.threshold[i] - p.resetPotential[i]));
+            double width = options.widthFraction() * (p.threshold[i] - p.resetPotential[i]);
+            invWidth[i] = 1.0 / Math.sqrt(width * width + Math.PI / 8 * driveVariance[i]);
             rateMax[i] = 1.0 / Math.max(p.refractoryPeriod[i], h);
+            // Free-membrane variance (drive plus the width as a floor) to the white-noise amplitude
+            // of the same variance for an input filtered by tau_e: sigma^2 = 2 var (tau_m + tau_e) / tau_m.
+            double tauM = p.membraneTau[i];
+            double tauS = p.excitatoryTau[i];
+            noiseAmplitude[i] = Math.sqrt(2 * (driveVariance[i] + width * width) * (tauM + tauS) / tauM);
+            thresholdShift[i] = SiegertTransfer.ALPHA / 2 * Math.sqrt(tauS / tauM);
+            refractory[i] = Math.max(p.refractoryPeriod[i], h);
         }
         this.rowStart = s.rowStart;
         this.target = s.target;
@@ -108,11 +148,19 @@ public final class LifSurrogateDynamics implements TangentDynamics {
 
     /** The firing rate r_j(v) of the surrogate, spikes per ms. */
     public double rate(int j, double v) {
+        if (siegert) {
+            return SiegertTransfer.rate(v, threshold[j], reset[j], noiseAmplitude[j], thresholdShift[j], membraneTau[j],
+                    refractory[j]);
+        }
         return rateMax[j] * sigmoid((v - threshold[j]) * invWidth[j]);
     }
 
     /** The surrogate derivative dr_j/dv, spikes per ms per mV. */
     public double rateDerivative(int j, double v) {
+        if (siegert) {
+            return SiegertTransfer.rateDerivative(v, threshold[j], reset[j], noiseAmplitude[j], thresholdShift[j],
+                    membraneTau[j], refractory[j]);
+        }
         double s = sigmoid((v - threshold[j]) * invWidth[j]);
         return rateMax[j] * s * (1 - s) * invWidth[j];
     }

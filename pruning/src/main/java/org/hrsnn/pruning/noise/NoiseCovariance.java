@@ -32,6 +32,13 @@ public record NoiseCovariance(DMatrixRMaj covariance, double shift, int doubling
     private static final Object MEMO_LOCK = new Object();
     private static SoftReference<Memo> memo = new SoftReference<>(null);
 
+    /** Forgets the memoised solve (benchmarks: every repeat must pay for its own solve). */
+    public static void clearMemo() {
+        synchronized (MEMO_LOCK) {
+            memo = new SoftReference<>(null);
+        }
+    }
+
     public static NoiseCovariance of(Network network, double[] gain) {
         synchronized (MEMO_LOCK) {
             Memo m = memo.get();

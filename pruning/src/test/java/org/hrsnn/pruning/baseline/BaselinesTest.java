@@ -166,7 +166,7 @@ class BaselinesTest {
                 assertEquals("targetDensity", e.field());
             }
         }
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> PruningStrategies.byName("lottery"));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> PruningStrategies.byName("optimal-brain-damage"));
         assertTrue(e.getMessage().contains("lnp"), e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package org.hrsnn.pruning.evaluation;
 
+import org.hrsnn.simulator.readout.RidgeRegression;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

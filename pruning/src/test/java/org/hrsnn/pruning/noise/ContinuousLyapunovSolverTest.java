@@ -59,12 +59,48 @@ class ContinuousLyapunovSolverTest {
             }
             DMatrixRMaj sigma = new DMatrixRMaj(6, 6);
             CommonOps_DDRM.multTransB(g, g, sigma);
-            DMatrixRMaj c = new ContinuousLyapunovSolver().solve(a, sigma);
+            DMatrixRMaj c = new ContinuousLyapunovSolver(1e-12).solve(a, sigma);
+            DMatrixRMaj loose = new ContinuousLyapunovSolver().solve(a, sigma);
             DMatrixRMaj ref = kronecker(a, sigma);
             for (int i = 0; i < 36; i++) {
                 assertEquals(ref.data[i], c.data[i], 1e-9 * NormOps_DDRM.normF(ref), "seed " + seed + " entry " + i);
+                // The default stopping rule (increment below 1e-7 of ||C||) is accurate to far better than 1e-7.
+                assertEquals(ref.data[i], loose.data[i], 1e-7 * NormOps_DDRM.normF(ref), "default, seed " + seed);
             }
         }
+    }
+
+    @Test
+    void halfProductEqualsTheFullProductForASymmetricResult() {
+        int n = 257;
+        Well19937c rng = new Well19937c(5);
+        DMatrixRMaj phi = new DMatrixRMaj(n, n);
+        DMatrixRMaj g = new DMatrixRMaj(n, n);
+        for (int i = 0; i < n * n; i++) {
+            phi.data[i] = rng.nextGaussian();
+            g.data[i] = rng.nextGaussian();
+        }
+        DMatrixRMaj c = new DMatrixRMaj(n, n);
+        CommonOps_DDRM.multTransB(g, g, c);
+        DMatrixRMaj tmp = new DMatrixRMaj(n, n);
+        CommonOps_DDRM.mult(phi, c, tmp);
+        DMatrixRMaj full = new DMatrixRMaj(n, n);
+        CommonOps_DDRM.multTransB(tmp, phi, full);
+        DMatrixRMaj half = new DMatrixRMaj(n, n);
+        SymmetricProduct.multTransBSymmetric(tmp, phi, half);
+        double scale = NormOps_DDRM.normF(full);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                assertEquals(full.get(i, j), half.get(i, j), 1e-12 * scale, i + "," + j);
+                assertEquals(half.get(i, j), half.get(j, i), 0.0);
+            }
+        }
+        DMatrixRMaj notSymmetric = CommonOps_DDRM.identity(3);
+        notSymmetric.set(0, 1, 0.5);
+        assertThrows(org.hrsnn.simulator.InvalidInputException.class,
+                () -> new ContinuousLyapunovSolver().solve(CommonOps_DDRM.diag(-1, -2, -3), notSymmetric));
+        assertThrows(org.hrsnn.simulator.InvalidInputException.class, () -> new ContinuousLyapunovSolver(0));
+        assertThrows(org.hrsnn.simulator.InvalidInputException.class, () -> new ContinuousLyapunovSolver(Double.NaN));
     }
 
     @Test

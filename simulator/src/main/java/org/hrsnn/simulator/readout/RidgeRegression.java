@@ -1,9 +1,10 @@
-package org.hrsnn.pruning.evaluation;
+package org.hrsnn.simulator.readout;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.hrsnn.simulator.InvalidInputException;
 
 /**
  * Linear readout y = W^T x + b fitted by ridge regression: features and targets are centred,
@@ -21,8 +22,17 @@ public final class RidgeRegression {
         this.targetMean = targetMean;
     }
 
-    /** Fits rows [from, to) of x (T x F) to the same rows of y (T x D). */
+    /**
+     * Fits rows [from, to) of x (T x F) to the same rows of y (T x D). A feature that never varies
+     * still gets a positive diagonal (lambda has a floor), so the system stays definite.
+     */
     public static RidgeRegression fit(double[][] x, double[][] y, int from, int to, double ridge) {
+        if (from < 0 || to - from < 2 || x.length < to || y.length < to) {
+            throw new InvalidInputException("training samples", to - from, "at least 2 samples within the data");
+        }
+        if (!(ridge > 0) || Double.isInfinite(ridge)) {
+            throw new InvalidInputException("ridge", ridge, "a finite number > 0");
+        }
         int f = x[0].length;
         int d = y[0].length;
         int t = to - from;

@@ -54,65 +54,40 @@ public final class Experiments {
     static void evidence(Map<String, String> o) {
         String rule = o.getOrDefault("rule", "e-prop");
         long seed = (long) num(o, "seed", 1);
-        // preset=paper: the settings of the e-prop paper's evidence-accumulation code where ours
-        // differed (docs/learning.md, "Matching the e-prop paper's setup"); every key can still be
-        // overridden one by one.
-        boolean paper = o.getOrDefault("preset", "ours").equals("paper");
-        if (!paper && !o.getOrDefault("preset", "ours").equals("ours")) {
-            throw new InvalidInputException("preset", o.get("preset"), "ours or paper");
-        }
-        double tauM = 20;
-        double tauA = 2000;
-        double tauOut = 20;
-        double kappa = Math.exp(-1 / tauOut);
-        double vth = 0.6;
-        // The paper's beta 1.7 multiplies an adaptation variable that grows by (1 - rho) / (1 - alpha)
-        // per spike relative to ours (a <- rho a + z): the same threshold in our units.
-        double paperBeta = 1.7 * (1 - Math.exp(-1 / tauA)) / (1 - Math.exp(-1 / tauM));
-        EvidenceAccumulation task = new EvidenceAccumulation(7, 100, 50, num(o, "delayMs", paper ? 1050 : 1000), 150,
-                1, num(o, "cueBias", paper ? 0.7 : 0.5));
-        RecurrentSpikingModel.Spec s = new RecurrentSpikingModel.Spec();
-        s.lifNeurons = 50;
-        s.alifNeurons = 50;
-        s.inputs = task.inputs();
-        s.outputs = 2;
-        s.density = num(o, "density", 1.0);
-        s.membraneTauMs = tauM;
-        s.adaptationTauMs = tauA;
-        s.adaptationStrength = num(o, "beta", paper ? paperBeta : 1.8);
-        s.threshold = vth;
-        s.readoutTauMs = tauOut;
-        // paper: W_in ~ N(0, 1/nIn), W_rec ~ N(0, 1/n) (ours scale by vth / sqrt(fan-in)); W_out Glorot
-        // uniform (std sqrt(2 / (n + 2))) through a readout filtered with (1 - kappa).
-        s.recScale = num(o, "recScale", paper ? 1 / vth : 0.5);
-        s.inScale = num(o, "inScale", paper ? 1 / vth : 1.0);
-        s.outScale = num(o, "outScale", paper ? Math.sqrt(2.0 / 102) * (1 - kappa) * Math.sqrt(100) : 1.0);
+        // preset=paper: the e-prop paper's settings where ours differed; every key still overrides.
+        EvidenceSetup e = EvidenceSetup.preset(o.getOrDefault("preset", EvidenceSetup.OURS));
+        e.delayMs = num(o, "delayMs", e.delayMs);
+        e.cueBias = num(o, "cueBias", e.cueBias);
+        e.density = num(o, "density", e.density);
+        e.adaptationStrength = num(o, "beta", e.adaptationStrength);
+        e.recScale = num(o, "recScale", e.recScale);
+        e.inScale = num(o, "inScale", e.inScale);
+        e.outScale = num(o, "outScale", e.outScale);
+        e.iterations = (int) num(o, "iterations", e.iterations);
+        e.batch = (int) num(o, "batch", e.batch);
+        e.rateReg = num(o, "reg", e.rateReg);
+        e.logEvery = (int) num(o, "log", e.logEvery);
+        e.lrDecayEvery = (int) num(o, "lrDecayEvery", e.lrDecayEvery);
+        e.lrDecay = num(o, "lrDecay", e.lrDecay);
+        e.maxSeconds = num(o, "maxSeconds", e.maxSeconds);
+        e.threads = (int) num(o, "threads", e.threads);
+        e.lr = num(o, "lr", e.lr);
+        e.readoutLr = num(o, "readoutLr", e.readoutLr);
+        e.biasLr = num(o, "biasLr", e.biasLr);
+        e.testTrials = (int) num(o, "testTrials", e.testTrials);
+        EvidenceAccumulation task = e.task();
         RandomStreams streams = new RandomStreams(seed);
-        RecurrentSpikingModel model = s.build(streams);
-        Trainer.Config c = new Trainer.Config();
-        c.iterations = (int) num(o, "iterations", 300);
-        c.batch = (int) num(o, "batch", 16);
-        // paper: reg_f sum_j (f_j - f0)^2 is twice our c/2 sum_j (f_j - f0)^2 for the same coefficient.
-        c.rateRegularization = num(o, "reg", paper ? 2.0 : 1.0);
-        c.targetRateHz = 10;
-        c.logEvery = (int) num(o, "log", 10);
-        c.lrDecayEvery = (int) num(o, "lrDecayEvery", 0);
-        c.lrDecay = num(o, "lrDecay", 1.0);
-        c.maxSeconds = num(o, "maxSeconds", Double.POSITIVE_INFINITY);
-        c.threads = (int) num(o, "threads", 1);
-        Adam adam = new Adam(num(o, "lr", 0.005));
-        // paper: the readout is (1 - kappa) W_out filtered spikes, so W_out's Adam steps are (1 - kappa)
-        // times ours; it has no bias (rate 0 keeps ours at 0).
-        adam.scaleRange(model.outOffset, model.biasOffset, num(o, "readoutLr", paper ? 1 - kappa : 1.0));
-        adam.scaleRange(model.biasOffset, model.parameterCount(), num(o, "biasLr", paper ? 0.0 : 1.0));
+        RecurrentSpikingModel model = e.model(task.inputs(), task.outputs(), streams);
+        Trainer.Config c = e.trainerConfig();
+        Adam adam = e.adam(model);
         Trainer trainer = new Trainer(model, task, () -> Rules.create(rule, model, streams), adam, c, streams);
         TrainingResult r = trainer.run();
         int reached = r.iterationsToError(0.10, 10);
-        double test = Trainer.evaluate(model, task, (int) num(o, "testTrials", 256), streams.stream("learning/test"));
+        double test = Trainer.evaluate(model, task, e.testTrials, streams.stream("learning/test"));
         System.out.printf(Locale.ROOT, "RESULT evidence rule=%s preset=%s seed=%d iterations=%d batch=%d delayMs=%.0f "
                         + "iterationsTo10pct=%d finalTrainError10=%.3f testError=%.4f testTrials=%d seconds=%.0f steps=%d%n",
-                rule, paper ? "paper" : "ours", seed, r.loss().length, c.batch, num(o, "delayMs", paper ? 1050 : 1000),
-                reached, mean(r.error(), 10), test, (int) num(o, "testTrials", 256), r.seconds(), r.steps());
+                rule, e.preset, seed, r.loss().length, c.batch, e.delayMs,
+                reached, mean(r.error(), 10), test, e.testTrials, r.seconds(), r.steps());
     }
 
     static void speed(Map<String, String> o) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.hrsnn.learning.cost.CostReport;
 import org.hrsnn.learning.gradient.GradientEstimator;
 import org.hrsnn.learning.gradient.Rules;
@@ -18,9 +19,9 @@ import org.hrsnn.learning.model.RecurrentSpikingModel;
 import org.hrsnn.learning.optim.Adam;
 import org.hrsnn.learning.optim.Optimizer;
 import org.hrsnn.learning.optim.Sgd;
-import org.hrsnn.learning.task.EvidenceAccumulation;
 import org.hrsnn.learning.task.Task;
 import org.hrsnn.learning.task.Tasks;
+import org.hrsnn.learning.train.EvidenceSetup;
 import org.hrsnn.learning.train.Trainer;
 import org.hrsnn.learning.train.TrainingDivergedException;
 import org.hrsnn.learning.train.TrainingResult;
@@ -80,6 +81,11 @@ final class LearnCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Override the configuration's seed.")
     Long seed;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Override the configuration's threads: trials of a batch in parallel (only with "
+                    + "updateEvery 0; the results do not depend on it).")
+    Integer threads;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "hrsnn-out/learn",
             description = "Output folder, created if needed (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -110,11 +116,14 @@ final class LearnCommand implements Callable<Integer> {
         if (seed != null) {
             cfg.seed = seed;
         }
+        if (threads != null) {
+            cfg.threads = threads;
+        }
+        EvidenceSetup setup = cfg.setup();
         RandomStreams streams = new RandomStreams(cfg.seed);
         String taskName = taskName(task);
-        Task t = taskName.equals("evidence-accumulation")
-                ? new EvidenceAccumulation(7, 100, 50, cfg.delayMs, 150, 1) : Tasks.named(taskName, streams);
-        RecurrentSpikingModel model = model(cfg, t, streams);
+        Task t = taskName.equals("evidence-accumulation") ? setup.task() : Tasks.named(taskName, streams);
+        RecurrentSpikingModel model = setup.model(t.inputs(), t.outputs(), streams);
         String ruleName = ruleName(rule);
         refuseTooCostly(ruleName, model, t, cfg);
         GradientEstimator est = Rules.create(ruleName, model, streams);
@@ -127,25 +136,28 @@ final class LearnCommand implements Callable<Integer> {
                     cost.rule(), cost.macsPerStep(), macs, cfg.maxMultiplyAdds));
         }
         Optimizer opt = switch (cfg.optimizer) {
-            case "adam" -> new Adam(cfg.lr);
+            case "adam" -> setup.adam(model);
             case "sgd" -> new Sgd(cfg.lr);
             default -> throw new InvalidInputException("optimizer", cfg.optimizer, "adam or sgd");
         };
-        Trainer.Config c = new Trainer.Config();
-        c.iterations = cfg.iterations;
-        c.batch = cfg.batch;
-        c.updateEvery = cfg.updateEvery;
-        c.clipNorm = cfg.clip;
-        c.rateRegularization = cfg.rateReg;
-        c.targetRateHz = cfg.targetRateHz;
-        c.lrDecayEvery = cfg.lrDecayEvery;
-        c.lrDecay = cfg.lrDecay;
+        if (!(opt instanceof Adam)) {
+            setup.requireUnscaled(opt);
+        }
+        Trainer.Config c = setup.trainerConfig();
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         ProgressBar bar = new ProgressBar(stderr, ProgressBar.wanted(common.quiet), "learn " + est.name());
         bar.startCount(cfg.iterations, "iterations");
         c.onIteration = bar::onProgress;
-        Trainer trainer = new Trainer(model, t, est, opt, c, streams);
+        // More threads need one estimator per thread: the first is the one already made (same draws as
+        // before for threads 1), further ones are made alike.
+        GradientEstimator[] first = {est};
+        Supplier<GradientEstimator> estimators = () -> {
+            GradientEstimator e = first[0];
+            first[0] = null;
+            return e != null ? e : Rules.create(ruleName, model, streams);
+        };
+        Trainer trainer = new Trainer(model, t, estimators, opt, c, streams);
         try (OutputFolder folder = OutputFolder.open(out)) {
             TrainingResult r;
             try {
@@ -185,23 +197,6 @@ final class LearnCommand implements Callable<Integer> {
             stdout.flush();
         }
         return 0;
-    }
-
-    static RecurrentSpikingModel model(LearnSettings cfg, Task t, RandomStreams streams) {
-        RecurrentSpikingModel.Spec s = new RecurrentSpikingModel.Spec();
-        s.lifNeurons = cfg.lif;
-        s.alifNeurons = cfg.alif;
-        s.inputs = t.inputs();
-        s.outputs = t.outputs();
-        s.density = cfg.density;
-        s.membraneTauMs = cfg.membraneTauMs;
-        s.adaptationTauMs = cfg.adaptationTauMs;
-        s.adaptationStrength = cfg.adaptationStrength;
-        s.threshold = cfg.threshold;
-        s.readoutTauMs = cfg.readoutTauMs;
-        s.recScale = cfg.recScale;
-        s.inScale = cfg.inScale;
-        return s.build(streams);
     }
 
     /** Exact RTRL: refuse before allocating when its memory exceeds half the heap, naming the size. */
@@ -269,6 +264,8 @@ final class LearnCommand implements Callable<Integer> {
         s.put("iterations", cfg.iterations);
         s.put("batch", cfg.batch);
         s.put("seed", cfg.seed);
+        s.put("preset", cfg.preset);
+        s.put("threads", cfg.threads);
         s.put("neurons", cfg.lif + cfg.alif);
         int last = r.loss().length - 1;
         s.put("finalTrainingLoss", r.loss()[last]);

@@ -104,4 +104,36 @@ class LearnCommandTest {
             assertTrue(Double.isFinite(Double.parseDouble(line.split(",")[1])), line);
         }
     }
+
+    @Test
+    void paperPresetRunGivesTheSameNumbersOnTwoThreadsAsOnOne(@TempDir Path dir) throws IOException {
+        Path cfg = dir.resolve("paper.yaml");
+        Files.writeString(cfg, "preset: paper\ntestTrials: 4\n");
+        JsonNode[] s = new JsonNode[2];
+        for (int threads = 1; threads <= 2; threads++) {
+            CliTestSupport.Result r = CliTestSupport.run("learn", "--task", "evidence", "--rule", "eprop", "--config",
+                    cfg.toString(), "--iterations", "2", "--batch", "2", "--threads", Integer.toString(threads),
+                    "--out", dir.resolve("o" + threads).toString(), "--json");
+            assertEquals(0, r.exitCode(), r.err());
+            s[threads - 1] = new ObjectMapper().readTree(r.out());
+            assertEquals(threads, s[threads - 1].get("threads").asInt());
+            assertEquals("paper", s[threads - 1].get("preset").asText());
+        }
+        for (String key : List.of("finalTrainingLoss", "finalTrainingError", "testError", "steps")) {
+            assertEquals(s[0].get(key).asText(), s[1].get(key).asText(), key);
+        }
+        assertEquals(Files.readString(dir.resolve("o1").resolve("parameters.csv")),
+                Files.readString(dir.resolve("o2").resolve("parameters.csv")));
+    }
+
+    @Test
+    void threadsWithOnlineUpdatesIsInvalidInput(@TempDir Path dir) throws IOException {
+        Path cfg = tinyConfig(dir, "updateEvery: 10\n");
+        CliTestSupport.Result r = CliTestSupport.run("learn", "--config", cfg.toString(), "--threads", "2", "--out",
+                dir.resolve("o").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("threads") && r.err().contains("updateEvery"), r.err());
+        assertFalse(r.err().contains("\tat "));
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
 }

@@ -3,7 +3,6 @@ package org.hrsnn.learning.train;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.hrsnn.learning.gradient.GradientEstimator;
 import org.hrsnn.learning.gradient.Rules;
 import org.hrsnn.learning.model.RecurrentSpikingModel;
 import org.hrsnn.learning.optim.Adam;
@@ -20,6 +19,8 @@ import org.hrsnn.simulator.random.RandomStreams;
  * Experiments evidence rule=e-prop iterations=300 batch=16 delayMs=1000 seed=1 lr=0.005 [lrDecayEvery=100 lrDecay=0.5 maxSeconds=1800]
  *     50 LIF + 50 ALIF (tau_a 2 s), all-to-all, evidence accumulation; prints the training error
  *     per iteration block and the iteration at which the 10-iteration mean error fell below 10 %.
+ *     [preset=ours|paper cueBias= beta= recScale= inScale= outScale= reg= readoutLr= biasLr= threads= testTrials=]:
+ *     the setup is {@link EvidenceSetup}'s preset with these keys overriding it (also used by hrsnn learn).
  * Experiments speed rules=snap-2,tbptt-10 seeds=3 iterations=200 density=0.05 n=100 updateEvery=10
  *     online learning speed on the copy task: mean loss over seeds per block of iterations.
  * </pre>

@@ -27,14 +27,14 @@ public record DemoSettings(boolean quick, double rasterMs, SpikingTimeSeriesPred
         SpikingTimeSeriesPrediction.Options task = SpikingTimeSeriesPrediction.Options.DEFAULT;
         SpikingTimeSeriesPrediction.Options pruned = SpikingTimeSeriesPrediction.Options.NETWORK_STATE;
         return new DemoSettings(false, 1000, task, pruned.withSamples(50, 300, 100, 200).withMaxFeatures(150),
-                List.of(0.25, 0.5, 0.75), 3, 16, 60, 500, defaultThreads());
+                List.of(0.25, 0.5, 0.75), 3, 16, 100, 500, defaultThreads());
     }
 
     public static DemoSettings quickRun() {
         SpikingTimeSeriesPrediction.Options task = SpikingTimeSeriesPrediction.Options.DEFAULT;
         return new DemoSettings(true, 300, task.withSamples(50, 400, 100, 200).withMaxFeatures(125),
                 SpikingTimeSeriesPrediction.Options.NETWORK_STATE.withSamples(30, 240, 60, 120).withMaxFeatures(125),
-                List.of(0.3, 0.7), 2, 12, 15, 200,
+                List.of(0.3, 0.7), 2, 12, 60, 200,
                 defaultThreads());
     }
 

@@ -71,9 +71,7 @@ public final class EvidenceSetup {
         EvidenceSetup e = new EvidenceSetup();
         e.preset = PAPER;
         double kappa = Math.exp(-1 / e.readoutTauMs);
-        // The paper's beta 1.7 multiplies an adaptation variable that grows by (1 - rho) / (1 - alpha)
-        // per spike relative to ours (a <- rho a + z): the same threshold in our units.
-        e.adaptationStrength = 1.7 * (1 - Math.exp(-1 / e.adaptationTauMs)) / (1 - Math.exp(-1 / e.membraneTauMs));
+        e.adaptationStrength = paperAdaptationStrength(e.membraneTauMs, e.adaptationTauMs);
         // W_in ~ N(0, 1/nIn), W_rec ~ N(0, 1/n) (ours scale by vth / sqrt(fan-in)); W_out Glorot
         // uniform (std sqrt(2 / (n + 2))) through a readout filtered with (1 - kappa).
         int n = e.lif + e.alif;
@@ -89,6 +87,15 @@ public final class EvidenceSetup {
         e.readoutLr = 1 - kappa;
         e.biasLr = 0.0;
         return e;
+    }
+
+    /**
+     * The e-prop paper's adaptation strength 1.7 in our units: its adaptation variable grows by
+     * (1 - rho) / (1 - alpha) per spike relative to ours (a &lt;- rho a + z), so the same threshold
+     * rise needs beta = 1.7 (1 - rho) / (1 - alpha), rho = e^{-1/tau_a}, alpha = e^{-1/tau_m} (1 ms steps).
+     */
+    public static double paperAdaptationStrength(double membraneTauMs, double adaptationTauMs) {
+        return 1.7 * (1 - Math.exp(-1 / adaptationTauMs)) / (1 - Math.exp(-1 / membraneTauMs));
     }
 
     /** {@code ours} or {@code paper}; anything else is invalid input naming {@code preset}. */

@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
  * checkpoint when training diverged) and summary.json (final loss, test error or loss, cost report).
  */
 @Command(name = "learn", mixinStandardHelpOptions = true, sortOptions = false,
+        subcommands = {LearnCurvesCommand.class},
         description = {"Train a recurrent LIF/ALIF spiking network on a generated task with an online rule",
             "(e-prop, SnAp-1, SnAp-2, exact RTRL) or BPTT. Writes learning-curve.csv, learning-curve.png,",
             "parameters.csv and summary.json into the output folder."},

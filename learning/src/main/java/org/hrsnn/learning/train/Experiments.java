@@ -6,7 +6,6 @@ import java.util.Map;
 import org.hrsnn.learning.gradient.Rules;
 import org.hrsnn.learning.model.RecurrentSpikingModel;
 import org.hrsnn.learning.optim.Adam;
-import org.hrsnn.learning.task.CopyTask;
 import org.hrsnn.learning.task.EvidenceAccumulation;
 import org.hrsnn.learning.task.Task;
 import org.hrsnn.simulator.InvalidInputException;
@@ -22,7 +21,8 @@ import org.hrsnn.simulator.random.RandomStreams;
  *     [preset=ours|paper cueBias= beta= recScale= inScale= outScale= reg= readoutLr= biasLr= threads= testTrials=]:
  *     the setup is {@link EvidenceSetup}'s preset with these keys overriding it (also used by hrsnn learn).
  * Experiments speed rules=snap-2,tbptt-10 seeds=3 iterations=200 density=0.05 n=100 updateEvery=10
- *     online learning speed on the copy task: mean loss over seeds per block of iterations.
+ *     online learning speed on the copy task ({@link CopyTaskSetup}; bptt offline, once per batch):
+ *     mean loss over seeds per block of iterations (hrsnn learn curves writes the curves and plots).
  * </pre>
  */
 public final class Experiments {
@@ -96,31 +96,27 @@ public final class Experiments {
         int seeds = (int) num(o, "seeds", 3);
         int iters = (int) num(o, "iterations", 200);
         int block = (int) num(o, "block", 20);
-        Task task = new CopyTask(4, 3, num(o, "periodMs", 20), 1);
+        CopyTaskSetup setup = new CopyTaskSetup();
+        setup.neurons = (int) num(o, "n", setup.neurons);
+        setup.density = num(o, "density", setup.density);
+        setup.recScale = num(o, "recScale", setup.recScale);
+        setup.periodMs = num(o, "periodMs", setup.periodMs);
+        setup.iterations = iters;
+        setup.batch = (int) num(o, "batch", setup.batch);
+        setup.updateEvery = (int) num(o, "updateEvery", setup.updateEvery);
+        setup.rateReg = num(o, "reg", setup.rateReg);
+        setup.clip = num(o, "clip", setup.clip);
+        setup.lr = num(o, "lr", setup.lr);
+        Task task = setup.task();
         System.out.println("rule | mean training loss over " + seeds + " seeds, per block of " + block + " iterations");
         for (String rule : rules) {
             double[] curve = new double[iters];
             double seconds = 0;
             for (int sd = 1; sd <= seeds; sd++) {
-                RecurrentSpikingModel.Spec s = new RecurrentSpikingModel.Spec();
-                s.lifNeurons = (int) num(o, "n", 100) / 2;
-                s.alifNeurons = (int) num(o, "n", 100) - s.lifNeurons;
-                s.adaptationTauMs = 200;
-                s.inputs = task.inputs();
-                s.outputs = task.outputs();
-                s.density = num(o, "density", 0.05);
-                s.tauSpread = 0.5;
-                s.recScale = num(o, "recScale", 1.0);
                 RandomStreams streams = new RandomStreams(sd);
-                RecurrentSpikingModel model = s.build(streams);
-                Trainer.Config c = new Trainer.Config();
-                c.iterations = iters;
-                c.batch = (int) num(o, "batch", 4);
-                c.updateEvery = (int) num(o, "updateEvery", 10);
-                c.rateRegularization = num(o, "reg", 0.5);
-                c.clipNorm = num(o, "clip", 10);
-                TrainingResult r = new Trainer(model, task, Rules.create(rule, model, streams),
-                        new Adam(num(o, "lr", 0.003)), c, streams).run();
+                RecurrentSpikingModel model = setup.model(task, streams);
+                TrainingResult r = new Trainer(model, task, Rules.create(rule, model, streams), setup.adam(),
+                        setup.trainerConfig(rule), streams).run();
                 for (int i = 0; i < iters; i++) {
                     curve[i] += r.loss()[i] / seeds;
                 }

@@ -151,8 +151,8 @@ final class LearnCurvesCommand implements Callable<Integer> {
             Path png = folder.file("learning-curves.png");
             folder.file("learning-curves.svg");
             Plots.write(Plots.learningCurves(String.format(Locale.ROOT,
-                    "copy task, %d neurons, density %.3g: mean loss over %d seeds (band: sd; running mean of %d)",
-                    neurons, density, seeds, smooth), "training loss", series, false), png.getParent(), "learning-curves");
+                    "copy task, N = %d, p = %.3g: mean of %d seeds, band sd, smoothed %d", neurons, density,
+                    seeds, smooth), "training loss", series, false), png.getParent(), "learning-curves");
             summary.put("outDir", folder.target().toString());
             SimulationRunner.writeSummary(folder, summary);
             folder.commit();

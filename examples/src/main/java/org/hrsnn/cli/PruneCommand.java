@@ -46,30 +46,16 @@ final class PruneCommand implements Callable<Integer> {
             description = "Fraction of the synapses to keep, in (0, 1] (default: ${DEFAULT-VALUE}).")
     double density;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Network configuration (.yaml, .yml or .json). Default: the embedded default HRSNN (1000 neurons).")
-    Path config;
-
-    @Option(names = "--neurons", paramLabel = "N",
-            description = "Rescale the configuration's populations to N neurons in total (fractions kept).")
-    Integer neurons;
-
     @Option(names = "--seed", paramLabel = "N",
             description = "Seed of the network, the pruning and the evaluation. Default: the configuration's seed.")
     Long seed;
 
-    @Option(names = "--spiking", description = "Also score Lorenz prediction from the spiking network (clock engine; slower).")
-    boolean spiking;
-
-    @Option(names = "--spiking-filters", paramLabel = "MS,...", defaultValue = "5",
-            description = "Readout filter time constants of the spiking task, ms (default: ${DEFAULT-VALUE}: the network's "
-                    + "present state, so the score reflects the memory the recurrent network holds; 5,20,50 is the demo's "
-                    + "stage-1 readout, whose own memory dominates).")
-    String spikingFilters;
-
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "hrsnn-out/prune",
             description = "Output folder, created if needed (default: ${DEFAULT-VALUE}).")
     Path out;
+
+    @Mixin
+    PruneNetworkOptions network;
 
     @Mixin
     CommonOptions common;
@@ -82,8 +68,8 @@ final class PruneCommand implements Callable<Integer> {
         // Every check before any work or any file.
         PruneSupport.checkDensity("--density", density);
         PruneSupport.strategies("--strategy", List.of(strategy));
-        SpikingTimeSeriesPrediction.Options spikingTask = spikingOptions();
-        NetworkConfig cfg = PruneSupport.config(config, neurons, seed);
+        SpikingTimeSeriesPrediction.Options spikingTask = network.spikingTask();
+        NetworkConfig cfg = PruneSupport.config(network.config, network.neurons, seed);
         Network dense = cfg.build();
         PruneSupport.checkPrunable(dense);
         PrintWriter stdout = spec.commandLine().getOut();
@@ -91,7 +77,7 @@ final class PruneCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         PruningResult r = PruningStrategies.byName(strategy).prune(dense, density, new RandomStreams(cfg.seed()));
         double pruneSeconds = (System.nanoTime() - t0) / 1e9;
-        PruneSupport.Metrics m = PruneSupport.evaluate(strategy, dense, r, spiking,
+        PruneSupport.Metrics m = PruneSupport.evaluate(strategy, dense, r, network.spiking,
                 spikingTask, new RandomStreams(cfg.seed()).child("eval"));
 
         Table.Builder t = Table.builder("prune " + strategy + " at density " + density)
@@ -114,7 +100,7 @@ final class PruneCommand implements Callable<Integer> {
 
         ObjectNode s = Json.object();
         s.put("command", "prune");
-        s.put("config", config == null ? "embedded default-hrsnn.yaml" : config.toString());
+        s.put("config", network.config == null ? "embedded default-hrsnn.yaml" : network.config.toString());
         s.put("strategy", strategy);
         Json.put(s, "targetDensity", density);
         s.put("seed", cfg.seed());
@@ -149,7 +135,7 @@ final class PruneCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "  surrogate: lambda1 %.5f /ms, MC %.3f, NRMSE Lorenz %.4f, Rossler %.4f, Mackey-Glass %.4f%n",
                     v.get("largestLyapunov"), v.get("memoryCapacity"), v.get("nrmseLorenz"), v.get("nrmseRossler"),
                     v.get("nrmseMackeyGlass"));
-            if (spiking) {
+            if (network.spiking) {
                 stdout.printf(Locale.ROOT, "  spiking: NRMSE Lorenz %.4f, rate %.2f Hz%n", v.get("spikingNrmseLorenz"),
                         v.get("spikingRateHz"));
             }
@@ -158,10 +144,5 @@ final class PruneCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
-    }
-
-    private SpikingTimeSeriesPrediction.Options spikingOptions() {
-        return SpikingTimeSeriesPrediction.Options.NETWORK_STATE
-                .withFilters(PruneSupport.filters("--spiking-filters", spikingFilters));
     }
 }

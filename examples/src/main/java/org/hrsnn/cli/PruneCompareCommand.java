@@ -66,25 +66,8 @@ final class PruneCompareCommand implements Callable<Integer> {
             description = "Strategies to compare (default: all: lnp, random, magnitude, activity, noise, spectral, lottery).")
     List<String> strategies;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Network configuration (.yaml, .yml or .json). Default: the embedded default HRSNN.")
-    Path config;
-
-    @Option(names = "--neurons", paramLabel = "N",
-            description = "Rescale the configuration's populations to N neurons in total (fractions kept).")
-    Integer neurons;
-
-    @Option(names = "--spiking", description = "Also score Lorenz prediction from the spiking network (clock engine; slower).")
-    boolean spiking;
-
-    @Option(names = "--spiking-filters", paramLabel = "MS,...", defaultValue = "5",
-            description = "Readout filter time constants of the spiking task, ms (default: ${DEFAULT-VALUE}: the network's "
-                    + "present state, so the score reflects the memory the recurrent network holds; 5,20,50 is the demo's "
-                    + "stage-1 readout, whose own memory dominates).")
-    String spikingFilters;
-
     @Option(names = "--spiking-samples", paramLabel = "W,TR,TE", split = ",",
-            description = "Washout, train and test samples of the spiking prediction (default: 50,1000,300; 10 ms each).")
+            description = "Washout, training (split three quarters fit, one quarter validation) and test samples of the spiking prediction, 5 ms each (default: washout 100, 1000 fit + 250 validation, 400 test).")
     int[] spikingSamples;
 
     @Option(names = "--threads", paramLabel = "T",
@@ -94,6 +77,9 @@ final class PruneCompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "hrsnn-out/prune-compare",
             description = "Output folder, created if needed (default: ${DEFAULT-VALUE}).")
     Path out;
+
+    @Mixin
+    PruneNetworkOptions network;
 
     @Mixin
     CommonOptions common;
@@ -119,8 +105,7 @@ final class PruneCompareCommand implements Callable<Integer> {
         }
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         Check.positive("--threads", t);
-        SpikingTimeSeriesPrediction.Options so = SpikingTimeSeriesPrediction.Options.NETWORK_STATE
-                .withFilters(PruneSupport.filters("--spiking-filters", spikingFilters));
+        SpikingTimeSeriesPrediction.Options so = network.spikingTask();
         if (spikingSamples != null) {
             if (spikingSamples.length != 3) {
                 throw new org.hrsnn.simulator.InvalidInputException("--spiking-samples", Arrays.toString(spikingSamples),
@@ -128,7 +113,7 @@ final class PruneCompareCommand implements Callable<Integer> {
             }
             so = so.withSamples(spikingSamples[0], spikingSamples[1], spikingSamples[2]);
         }
-        NetworkConfig base = PruneSupport.config(config, neurons, null);
+        NetworkConfig base = PruneSupport.config(network.config, network.neurons, null);
         Network[] dense = new Network[seeds];
         for (int i = 0; i < seeds; i++) {
             dense[i] = base.withSeed(firstSeed + i).build();
@@ -151,7 +136,7 @@ final class PruneCompareCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(stderr, ProgressBar.wanted(common.quiet), "prune compare");
         bar.startJobs(jobs.size());
         long wall0 = System.nanoTime();
-        Outcome[] outcomes = run(jobs, dense, t, spiking, so, bar);
+        Outcome[] outcomes = run(jobs, dense, t, network.spiking, so, bar);
         bar.finishJobs();
         double wallSeconds = (System.nanoTime() - wall0) / 1e9;
 
@@ -159,7 +144,7 @@ final class PruneCompareCommand implements Callable<Integer> {
         Table summary = summaryTable(outcomes, names, ds);
         ObjectNode s = Json.object();
         s.put("command", "prune compare");
-        s.put("config", config == null ? "embedded default-hrsnn.yaml" : config.toString());
+        s.put("config", network.config == null ? "embedded default-hrsnn.yaml" : network.config.toString());
         s.put("neurons", dense[0].size());
         s.put("denseSynapses", dense[0].synapses().size());
         ArrayNode sa = s.putArray("strategies");
@@ -171,7 +156,7 @@ final class PruneCompareCommand implements Callable<Integer> {
         s.put("seeds", seeds);
         s.put("firstSeed", firstSeed);
         s.put("threads", t);
-        s.put("spiking", spiking);
+        s.put("spiking", network.spiking);
         s.put("jobs", jobs.size());
         Json.put(s, "wallSeconds", wallSeconds);
         try (OutputFolder folder = OutputFolder.open(out)) {
@@ -189,7 +174,7 @@ final class PruneCompareCommand implements Callable<Integer> {
                     + "LIF network (docs/pruning.md); 'spiking' figures from the clock-driven spiking engine.");
             List<String[]> figs = new ArrayList<>();
             figs.add(new String[] {"nrmseLorenz", "nrmse-lorenz-vs-density", "Lorenz one-step NRMSE (rate surrogate)"});
-            if (spiking) {
+            if (network.spiking) {
                 figs.add(new String[] {"spikingNrmseLorenz", "spiking-nrmse-lorenz-vs-density",
                     "Lorenz NRMSE, " + so.horizon() + " samples ahead (spiking network, filtered spike trains)"});
             }

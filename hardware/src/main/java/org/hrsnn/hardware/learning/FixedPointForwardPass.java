@@ -12,6 +12,7 @@ import org.hrsnn.hardware.preset.NeuronFormat;
 import org.hrsnn.hardware.preset.SynapseFormat;
 import org.hrsnn.learning.model.ModelState;
 import org.hrsnn.learning.model.RecurrentSpikingModel;
+import org.hrsnn.learning.train.Trainer;
 import org.hrsnn.simulator.InvalidInputException;
 
 /**
@@ -45,7 +46,7 @@ import org.hrsnn.simulator.InvalidInputException;
  * y = kappa y + W_out z + b stays float (host-side readout). Only multiply-decay presets are accepted
  * (a shift decay cannot clear u in one step).
  */
-public final class FixedPointForwardPass {
+public final class FixedPointForwardPass implements Trainer.ForwardPass {
     private final RecurrentSpikingModel model;
     private final FixedPointWeights weights;
     private final HardwarePreset preset;
@@ -165,6 +166,7 @@ public final class FixedPointForwardPass {
     }
 
     /** Start of a sequence: u = v = b = 0, nothing spiked, no input pending. */
+    @Override
     public void reset(ModelState s) {
         s.reset();
         Arrays.fill(u, 0);
@@ -184,6 +186,7 @@ public final class FixedPointForwardPass {
      * step. After the call s.z, s.psi, s.y hold this step, s.zPrev, s.psiPrev the previous one; s.v and
      * s.a hold v / S (mV) and b / S (mV) for inspection.
      */
+    @Override
     public void step(ModelState s, double[] x) {
         double[] t0 = xPrev;
         xPrev = xNow;

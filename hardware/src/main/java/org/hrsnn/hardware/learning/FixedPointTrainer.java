@@ -8,6 +8,7 @@ import org.hrsnn.learning.model.RecurrentSpikingModel;
 import org.hrsnn.learning.task.Sequence;
 import org.hrsnn.learning.task.SequenceLoss;
 import org.hrsnn.learning.task.Task;
+import org.hrsnn.learning.train.Trainer;
 import org.hrsnn.learning.train.TrainingResult;
 import org.hrsnn.simulator.Check;
 import org.hrsnn.simulator.InvalidInputException;
@@ -115,23 +116,6 @@ public final class FixedPointTrainer {
     /** Fraction of wrong decisions on {@code trialCount} fresh trials from {@code g}, without learning. */
     public static double evaluate(RecurrentSpikingModel model, FixedPointForwardPass forward, Task task, int trialCount,
                                   RandomGenerator g) {
-        ModelState s = forward.newState();
-        double[] dy = new double[model.outputs];
-        int wrong = 0;
-        int decisions = 0;
-        double lossSum = 0;
-        for (int b = 0; b < trialCount; b++) {
-            Sequence seq = task.sample(g);
-            SequenceLoss loss = new SequenceLoss(seq, model.outputs);
-            forward.reset(s);
-            for (int t = 0; t < seq.steps(); t++) {
-                forward.step(s, seq.inputs()[t]);
-                loss.step(t, s.y, dy);
-            }
-            wrong += loss.wrongDecisions();
-            decisions += loss.decisions();
-            lossSum += loss.loss();
-        }
-        return task.classification() ? (double) wrong / decisions : lossSum / trialCount;
+        return Trainer.evaluate(task, model.outputs, forward.newState(), forward, trialCount, g);
     }
 }

@@ -1,6 +1,7 @@
 package org.hrsnn.learning.train;
 
 import java.util.Arrays;
+import java.util.function.ObjIntConsumer;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.hrsnn.learning.gradient.GradientEstimator;
 import org.hrsnn.learning.model.ModelState;
@@ -148,13 +149,27 @@ public final class Trainer {
         /** Runs one trial from a cleared gradient and keeps the trial's own gradient in {@link #grad}. */
         void trial(Sequence seq) {
             est.clearGradient();
+            spikes = 0;
+            SequenceLoss l = run(seq, null);
+            est.flush();
+            System.arraycopy(est.gradient(), 0, grad, 0, grad.length);
+            loss = l.loss();
+            wrong = l.wrongDecisions();
+            decisions = l.decisions();
+        }
+
+        /**
+         * Runs one sequence step by step through the model and the estimator (gradient not
+         * cleared); its spikes add to {@link #spikes}; {@code afterStep} (or null) sees every step
+         * with the loss so far, for online updates.
+         */
+        SequenceLoss run(Sequence seq, ObjIntConsumer<SequenceLoss> afterStep) {
             SequenceLoss l = new SequenceLoss(seq, model.outputs);
             s.reset();
             est.beginSequence();
             Arrays.fill(spikeCount, 0);
             double target = config.targetRateHz * model.dtMs / 1000;
             int len = seq.steps();
-            double sp = 0;
             for (int t = 0; t < len; t++) {
                 double[] x = seq.inputs()[t];
                 model.step(s, x);
@@ -167,16 +182,14 @@ public final class Trainer {
                 }
                 est.step(s, x, dy, spikeErr);
                 for (int j = 0; j < model.n; j++) {
-                    sp += s.z[j];
+                    spikes += s.z[j];
+                }
+                if (afterStep != null) {
+                    afterStep.accept(l, t);
                 }
             }
-            est.flush();
-            System.arraycopy(est.gradient(), 0, grad, 0, grad.length);
-            loss = l.loss();
-            wrong = l.wrongDecisions();
-            decisions = l.decisions();
-            spikes = sp;
             steps = len;
+            return l;
         }
     }
 
@@ -292,11 +305,7 @@ public final class Trainer {
         double[] lossHist = new double[iters];
         double[] errHist = new double[iters];
         double[] rateHist = new double[iters];
-        ModelState s = model.newState();
-        double[] dy = new double[model.outputs];
-        double[] spikeErr = config.rateRegularization > 0 ? new double[model.n] : null;
-        double[] spikeCount = new double[model.n];
-        double target = config.targetRateHz * model.dtMs / 1000;
+        Worker w = new Worker(estimator);
         long steps = 0;
         long t0 = System.nanoTime();
         for (int it = 0; it < iters; it++) {
@@ -304,35 +313,18 @@ public final class Trainer {
             double lossSum = 0;
             int wrong = 0;
             int decisions = 0;
-            double spikes = 0;
+            w.spikes = 0;
             long neuronSteps = 0;
-            for (int b = 0; b < config.batch; b++) {
-                Sequence seq = task.sample(trials);
-                SequenceLoss loss = new SequenceLoss(seq, model.outputs);
-                s.reset();
-                estimator.beginSequence();
-                Arrays.fill(spikeCount, 0);
-                int len = seq.steps();
-                for (int t = 0; t < len; t++) {
-                    double[] x = seq.inputs()[t];
-                    model.step(s, x);
-                    loss.step(t, s.y, dy);
-                    if (spikeErr != null) {
-                        for (int j = 0; j < model.n; j++) {
-                            spikeCount[j] += s.z[j];
-                            spikeErr[j] = config.rateRegularization * (spikeCount[j] / (t + 1) - target) / len;
-                        }
-                    }
-                    estimator.step(s, x, dy, spikeErr);
-                    for (int j = 0; j < model.n; j++) {
-                        spikes += s.z[j];
-                    }
-                    if ((t + 1) % config.updateEvery == 0) {
-                        onlineUpdate(it, loss.loss(), 1.0 / config.batch);
-                    }
+            int iteration = it;
+            ObjIntConsumer<SequenceLoss> everyK = (loss, t) -> {
+                if ((t + 1) % config.updateEvery == 0) {
+                    onlineUpdate(iteration, loss.loss(), 1.0 / config.batch);
                 }
-                steps += len;
-                neuronSteps += (long) len * model.n;
+            };
+            for (int b = 0; b < config.batch; b++) {
+                SequenceLoss loss = w.run(task.sample(trials), everyK);
+                steps += w.steps;
+                neuronSteps += (long) w.steps * model.n;
                 onlineUpdate(it, loss.loss(), 1.0 / config.batch);
                 lossSum += loss.loss();
                 wrong += loss.wrongDecisions();
@@ -340,7 +332,7 @@ public final class Trainer {
             }
             lossHist[it] = lossSum / config.batch;
             errHist[it] = decisions == 0 ? Double.NaN : (double) wrong / decisions;
-            rateHist[it] = spikes / neuronSteps * 1000 / model.dtMs;
+            rateHist[it] = w.spikes / neuronSteps * 1000 / model.dtMs;
             if (endOfIteration(it, lossHist, errHist, rateHist, t0)) {
                 int done = it + 1;
                 return new TrainingResult(Arrays.copyOf(lossHist, done), Arrays.copyOf(errHist, done),
@@ -388,17 +380,42 @@ public final class Trainer {
 
     /** Fraction of wrong decisions (classification) or mean loss (regression) on fresh trials, without learning. */
     public static double evaluate(RecurrentSpikingModel model, Task task, int trialCount, RandomGenerator g) {
-        ModelState s = model.newState();
-        double[] dy = new double[model.outputs];
+        return evaluate(task, model.outputs, model.newState(), new ForwardPass() {
+            @Override
+            public void reset(ModelState s) {
+                s.reset();
+            }
+
+            @Override
+            public void step(ModelState s, double[] input) {
+                model.step(s, input);
+            }
+        }, trialCount, g);
+    }
+
+    /** How a network runs forward without learning (the float model, or a fixed-point emulation of it). */
+    public interface ForwardPass {
+        void reset(ModelState s);
+
+        void step(ModelState s, double[] input);
+    }
+
+    /**
+     * Error (classification: fraction of wrong decisions) or mean loss on {@code trialCount} fresh
+     * trials from {@code g}, run by {@code forward} in state {@code s}, without learning.
+     */
+    public static double evaluate(Task task, int outputs, ModelState s, ForwardPass forward, int trialCount,
+                                  RandomGenerator g) {
+        double[] dy = new double[outputs];
         int wrong = 0;
         int decisions = 0;
         double lossSum = 0;
         for (int b = 0; b < trialCount; b++) {
             Sequence seq = task.sample(g);
-            SequenceLoss loss = new SequenceLoss(seq, model.outputs);
-            s.reset();
+            SequenceLoss loss = new SequenceLoss(seq, outputs);
+            forward.reset(s);
             for (int t = 0; t < seq.steps(); t++) {
-                model.step(s, seq.inputs()[t]);
+                forward.step(s, seq.inputs()[t]);
                 loss.step(t, s.y, dy);
             }
             wrong += loss.wrongDecisions();

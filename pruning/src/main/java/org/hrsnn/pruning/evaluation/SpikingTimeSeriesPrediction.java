@@ -5,10 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.hrsnn.simulator.Check;
 import org.hrsnn.simulator.InvalidInputException;
 import org.hrsnn.simulator.engine.Engine;
@@ -337,11 +333,7 @@ public final class SpikingTimeSeriesPrediction {
                         "washout < train end < validation end <= " + x.length);
             }
             double ridge = chooseRidge(x, y, from, trainEnd, validationEnd);
-            double[][] y2 = new double[x.length][1];
-            for (int t = 0; t < x.length; t++) {
-                y2[t][0] = y[t];
-            }
-            return new Readout(RidgeRegression.fit(x, y2, from, validationEnd, ridge), ridge);
+            return new Readout(RidgeRegression.fit(x, column(y), from, validationEnd, ridge), ridge);
         }
 
         double[] predict(double[][] x, int from, int to) {
@@ -359,58 +351,19 @@ public final class SpikingTimeSeriesPrediction {
      * X^T X is formed once; each candidate costs one Cholesky solve.
      */
     static double chooseRidge(double[][] x, double[] y, int from, int trainEnd, int validationEnd) {
-        int f = x[0].length;
-        int t = trainEnd - from;
-        double[] mx = new double[f];
-        double my = 0;
-        for (int r = from; r < trainEnd; r++) {
-            for (int c = 0; c < f; c++) {
-                mx[c] += x[r][c];
-            }
-            my += y[r];
-        }
-        for (int c = 0; c < f; c++) {
-            mx[c] /= t;
-        }
-        my /= t;
-        DMatrixRMaj xm = new DMatrixRMaj(t, f);
-        DMatrixRMaj ym = new DMatrixRMaj(t, 1);
-        for (int r = 0; r < t; r++) {
-            for (int c = 0; c < f; c++) {
-                xm.data[r * f + c] = x[from + r][c] - mx[c];
-            }
-            ym.data[r] = y[from + r] - my;
-        }
-        DMatrixRMaj xtx = new DMatrixRMaj(f, f);
-        CommonOps_DDRM.multTransA(xm, xm, xtx);
-        DMatrixRMaj xty = new DMatrixRMaj(f, 1);
-        CommonOps_DDRM.multTransA(xm, ym, xty);
-        double trace = 0;
-        for (int c = 0; c < f; c++) {
-            trace += xtx.get(c, c);
-        }
-        double scale = Math.max(trace / f, 1e-12);
+        double[][] y2 = column(y);
+        RidgeRegression.NormalEquations ne = RidgeRegression.NormalEquations.of(x, y2, from, trainEnd);
         double best = RIDGE_GRID[RIDGE_GRID.length - 1];
         double bestError = Double.POSITIVE_INFINITY;
-        DMatrixRMaj a = new DMatrixRMaj(f, f);
-        DMatrixRMaj w = new DMatrixRMaj(f, 1);
         for (double ridge : RIDGE_GRID) {
-            a.setTo(xtx);
-            for (int c = 0; c < f; c++) {
-                a.add(c, c, ridge * scale);
-            }
-            LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(f);
-            if (!solver.setA(a)) {
+            RidgeRegression r = ne.solve(ridge);
+            if (r == null) {
                 continue; // numerically singular at this strength: a larger one will do
             }
-            solver.solve(xty, w);
             double se = 0;
-            for (int r = trainEnd; r < validationEnd; r++) {
-                double p = my;
-                for (int c = 0; c < f; c++) {
-                    p += (x[r][c] - mx[c]) * w.data[c];
-                }
-                se += (p - y[r]) * (p - y[r]);
+            for (int t = trainEnd; t < validationEnd; t++) {
+                double e = r.predict(x[t])[0] - y[t];
+                se += e * e;
             }
             if (se < bestError) {
                 bestError = se;
@@ -418,6 +371,15 @@ public final class SpikingTimeSeriesPrediction {
             }
         }
         return best;
+    }
+
+    /** y as a T x 1 matrix, for {@link RidgeRegression}. */
+    private static double[][] column(double[] y) {
+        double[][] y2 = new double[y.length][1];
+        for (int t = 0; t < y.length; t++) {
+            y2[t][0] = y[t];
+        }
+        return y2;
     }
 
     /**

@@ -27,60 +27,100 @@ public final class RidgeRegression {
      * still gets a positive diagonal (lambda has a floor), so the system stays definite.
      */
     public static RidgeRegression fit(double[][] x, double[][] y, int from, int to, double ridge) {
-        if (from < 0 || to - from < 2 || x.length < to || y.length < to) {
-            throw new InvalidInputException("training samples", to - from, "at least 2 samples within the data");
-        }
-        if (!(ridge > 0) || Double.isInfinite(ridge)) {
-            throw new InvalidInputException("ridge", ridge, "a finite number > 0");
-        }
-        int f = x[0].length;
-        int d = y[0].length;
-        int t = to - from;
-        double[] mx = new double[f];
-        double[] my = new double[d];
-        for (int r = from; r < to; r++) {
-            for (int c = 0; c < f; c++) {
-                mx[c] += x[r][c];
-            }
-            for (int c = 0; c < d; c++) {
-                my[c] += y[r][c];
-            }
-        }
-        for (int c = 0; c < f; c++) {
-            mx[c] /= t;
-        }
-        for (int c = 0; c < d; c++) {
-            my[c] /= t;
-        }
-        DMatrixRMaj xm = new DMatrixRMaj(t, f);
-        DMatrixRMaj ym = new DMatrixRMaj(t, d);
-        for (int r = 0; r < t; r++) {
-            for (int c = 0; c < f; c++) {
-                xm.data[r * f + c] = x[from + r][c] - mx[c];
-            }
-            for (int c = 0; c < d; c++) {
-                ym.data[r * d + c] = y[from + r][c] - my[c];
-            }
-        }
-        DMatrixRMaj xtx = new DMatrixRMaj(f, f);
-        CommonOps_DDRM.multTransA(xm, xm, xtx);
-        double trace = 0;
-        for (int c = 0; c < f; c++) {
-            trace += xtx.get(c, c);
-        }
-        double lambda = ridge * Math.max(trace / f, 1e-12);
-        for (int c = 0; c < f; c++) {
-            xtx.add(c, c, lambda);
-        }
-        DMatrixRMaj xty = new DMatrixRMaj(f, d);
-        CommonOps_DDRM.multTransA(xm, ym, xty);
-        DMatrixRMaj w = new DMatrixRMaj(f, d);
-        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(f);
-        if (!solver.setA(xtx)) {
+        RidgeRegression r = NormalEquations.of(x, y, from, to).solve(ridge);
+        if (r == null) {
             throw new IllegalStateException("ridge system not positive definite");
         }
-        solver.solve(xty, w);
-        return new RidgeRegression(w, mx, my);
+        return r;
+    }
+
+    /**
+     * The centred normal equations X^T X, X^T Y of one training range, formed once, so that
+     * several ridge strengths cost one Cholesky solve each (choosing the strength on a validation
+     * split).
+     */
+    public static final class NormalEquations {
+        private final DMatrixRMaj xtx;
+        private final DMatrixRMaj xty;
+        private final double[] featureMean;
+        private final double[] targetMean;
+        private final double diagonalMean;
+
+        private NormalEquations(DMatrixRMaj xtx, DMatrixRMaj xty, double[] featureMean, double[] targetMean) {
+            this.xtx = xtx;
+            this.xty = xty;
+            this.featureMean = featureMean;
+            this.targetMean = targetMean;
+            double trace = 0;
+            for (int c = 0; c < xtx.numRows; c++) {
+                trace += xtx.get(c, c);
+            }
+            this.diagonalMean = Math.max(trace / xtx.numRows, 1e-12);
+        }
+
+        /** Rows [from, to) of x (T x F) and y (T x D), centred on their means over those rows. */
+        public static NormalEquations of(double[][] x, double[][] y, int from, int to) {
+            if (from < 0 || to - from < 2 || x.length < to || y.length < to) {
+                throw new InvalidInputException("training samples", to - from, "at least 2 samples within the data");
+            }
+            int f = x[0].length;
+            int d = y[0].length;
+            int t = to - from;
+            double[] mx = new double[f];
+            double[] my = new double[d];
+            for (int r = from; r < to; r++) {
+                for (int c = 0; c < f; c++) {
+                    mx[c] += x[r][c];
+                }
+                for (int c = 0; c < d; c++) {
+                    my[c] += y[r][c];
+                }
+            }
+            for (int c = 0; c < f; c++) {
+                mx[c] /= t;
+            }
+            for (int c = 0; c < d; c++) {
+                my[c] /= t;
+            }
+            DMatrixRMaj xm = new DMatrixRMaj(t, f);
+            DMatrixRMaj ym = new DMatrixRMaj(t, d);
+            for (int r = 0; r < t; r++) {
+                for (int c = 0; c < f; c++) {
+                    xm.data[r * f + c] = x[from + r][c] - mx[c];
+                }
+                for (int c = 0; c < d; c++) {
+                    ym.data[r * d + c] = y[from + r][c] - my[c];
+                }
+            }
+            DMatrixRMaj xtx = new DMatrixRMaj(f, f);
+            CommonOps_DDRM.multTransA(xm, xm, xtx);
+            DMatrixRMaj xty = new DMatrixRMaj(f, d);
+            CommonOps_DDRM.multTransA(xm, ym, xty);
+            return new NormalEquations(xtx, xty, mx, my);
+        }
+
+        /**
+         * The readout for lambda = ridge * mean diagonal of X^T X, or null when the system is
+         * numerically singular at this strength.
+         */
+        public RidgeRegression solve(double ridge) {
+            if (!(ridge > 0) || Double.isInfinite(ridge)) {
+                throw new InvalidInputException("ridge", ridge, "a finite number > 0");
+            }
+            int f = xtx.numRows;
+            DMatrixRMaj a = xtx.copy();
+            double lambda = ridge * diagonalMean;
+            for (int c = 0; c < f; c++) {
+                a.add(c, c, lambda);
+            }
+            LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(f);
+            if (!solver.setA(a)) {
+                return null;
+            }
+            DMatrixRMaj w = new DMatrixRMaj(f, xty.numCols);
+            solver.solve(xty, w);
+            return new RidgeRegression(w, featureMean, targetMean);
+        }
     }
 
     /** Prediction for one feature row: D outputs. */

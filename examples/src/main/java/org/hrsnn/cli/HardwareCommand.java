@@ -29,6 +29,7 @@ import org.hrsnn.hardware.fixedpoint.SpikeRaster;
 import org.hrsnn.hardware.learning.FixedPointEprop;
 import org.hrsnn.hardware.learning.LearningBudget;
 import org.hrsnn.hardware.learning.OnChipLearningSweep;
+import org.hrsnn.learning.train.EvidenceSetup;
 import org.hrsnn.hardware.preset.HardwarePreset;
 import org.hrsnn.hardware.preset.HardwarePresets;
 import org.hrsnn.hardware.quantise.QuantiserOptions;
@@ -54,7 +55,7 @@ import picocli.CommandLine.Spec;
  * hw run     --network DIR/network.json [--inputs DIR/inputs.csv] --steps N --out DIR2 [--json]
  * hw compare [--config FILE | --cuba N] --preset loihi --from-bits 8 --to-bits 2 [--no-task] [--json]
  * hw budget  [--config FILE] --prune lnp --density 0.3 [--json]
- * hw learn   --preset loihi1 --trace-bits 16,12,8,7 --trials 300 [--rule e-prop|snap-1] [--json]
+ * hw learn   --preset loihi1 --trace-bits 16,12,8,7 --trials 300 [--setup paper|ours] [--rule e-prop|snap-1] [--json]
  * </pre>
  * Bad input, or a network that cannot be represented or does not fit the chip, exits with code 2
  * and a message naming what does not fit and where; nothing is written then (files are staged in a
@@ -549,22 +550,30 @@ public final class HardwareCommand implements Callable<Integer> {
         String rounding;
         @Option(names = "--epoch", defaultValue = "63", description = "Learning epoch: steps between weight updates (default: ${DEFAULT-VALUE}).")
         int epoch;
-        @Option(names = "--trials", defaultValue = "300", description = "Training trials per configuration (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--trials", defaultValue = "300", description = "Training trials per configuration, one after another (default: ${DEFAULT-VALUE}).")
         int trials;
         @Option(names = "--test-trials", defaultValue = "200", description = "Test trials (default: ${DEFAULT-VALUE}).")
         int testTrials;
+        @Option(names = "--setup", defaultValue = "paper",
+                description = "Evidence-accumulation setup (model, task, regularisation, readout rates): paper (the e-prop paper's: "
+                        + "7 cues, 1050 ms delay, cue bias 0.7) or ours (hrsnn learn's earlier one) (default: ${DEFAULT-VALUE}).")
+        String setup;
         @Option(names = "--optimizer", defaultValue = "adam", description = "sgd or adam (default: ${DEFAULT-VALUE}).")
         String optimizer;
-        @Option(names = "--lr", defaultValue = "0.005", description = "Learning rate (default: ${DEFAULT-VALUE}).")
-        double learningRate;
-        @Option(names = "--cues", defaultValue = "7", description = "Cues per trial, odd (default: ${DEFAULT-VALUE}, the published setup).")
-        int cues;
-        @Option(names = "--delay", defaultValue = "1000ms", description = "Delay before the recall cue (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--lr", description = "Learning rate (default: the setup's, 0.005).")
+        Double learningRate;
+        @Option(names = "--lr-decay-every", defaultValue = "0", description = "Multiply the learning rate by --lr-decay every this many trials (default: ${DEFAULT-VALUE}, never).")
+        int lrDecayEvery;
+        @Option(names = "--lr-decay", defaultValue = "1.0", description = "Learning-rate factor of the schedule (default: ${DEFAULT-VALUE}).")
+        double lrDecay;
+        @Option(names = "--cues", description = "Cues per trial, odd (default: the setup's, 7).")
+        Integer cues;
+        @Option(names = "--delay", description = "Delay before the recall cue (default: the setup's, 1050ms for paper).")
         String delay;
-        @Option(names = "--in-scale", defaultValue = "1.0", description = "Initial input weight scale (default: ${DEFAULT-VALUE}).")
-        double inScale;
-        @Option(names = "--reg", defaultValue = "1.0", description = "Firing-rate regularisation strength (default: ${DEFAULT-VALUE}).")
-        double reg;
+        @Option(names = "--in-scale", description = "Initial input weight scale (default: the setup's).")
+        Double inScale;
+        @Option(names = "--reg", description = "Firing-rate regularisation strength (default: the setup's).")
+        Double reg;
         @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
         long seed;
         @Option(names = "--no-float", description = "Skip the float reference row.")
@@ -594,44 +603,71 @@ public final class HardwareCommand implements Callable<Integer> {
                 s.stochasticRounding = rounding.equals("stochastic");
             }
             s.epochSteps = epoch;
-            s.iterations = trials;
-            s.batch = 1;
+            s.trials = trials;
             s.testTrials = testTrials;
             s.optimizer = optimizer;
-            s.learningRate = learningRate;
-            s.cues = cues;
-            s.delayMs = Durations.millis("--delay", delay);
-            s.inScale = inScale;
-            s.rateRegularization = reg;
+            EvidenceSetup e = EvidenceSetup.preset(setup);
+            if (learningRate != null) {
+                e.lr = learningRate;
+            }
+            e.lrDecayEvery = lrDecayEvery;
+            e.lrDecay = lrDecay;
+            if (cues != null) {
+                e.cues = cues;
+            }
+            if (delay != null) {
+                e.delayMs = Durations.millis("--delay", delay);
+            }
+            if (inScale != null) {
+                e.inScale = inScale;
+            }
+            if (reg != null) {
+                e.rateReg = reg;
+            }
+            s.setup = e;
             s.seed = seed;
             s.includeFloat = !noFloat;
             if (!forward.equals("fixed") && !forward.equals("float")) {
                 throw new InvalidInputException("--forward", forward, "fixed or float");
             }
             s.fixedForward = forward.equals("fixed");
+            PrintWriter stderr = spec.commandLine().getErr();
+            ProgressBar bar = new ProgressBar(stderr, ProgressBar.wanted(common.quiet), "hw learn");
+            int rowsTotal = traceBits.length + (noFloat ? 0 : 1);
+            bar.startCount(rowsTotal * trials, "trials");
+            s.onTrial = (row, done) -> bar.onProgress((double) row * trials + done);
             OnChipLearningSweep.Result r = new OnChipLearningSweep().run(p, s);
+            bar.finish(rowsTotal * trials);
+            int block = Math.max(1, trials / 50);
             ObjectNode o = Json.object();
             o.put("command", "hw learn");
             o.put("preset", p.name());
             o.put("task", "evidence-accumulation");
-            o.put("cues", cues);
-            Json.put(o, "delayMs", s.delayMs);
+            o.put("setup", e.preset);
+            o.put("cues", e.cues);
+            Json.put(o, "delayMs", e.delayMs);
+            Json.put(o, "cueBias", e.cueBias);
             o.put("stepsPerTrial", r.stepsPerTrial());
             o.put("rule", rule);
             o.put("forward", forward);
             o.put("optimizer", optimizer);
-            Json.put(o, "learningRate", learningRate);
+            Json.put(o, "learningRate", e.lr);
+            o.put("lrDecayEvery", e.lrDecayEvery);
+            Json.put(o, "lrDecay", e.lrDecay);
+            Json.put(o, "rateRegularization", e.rateReg);
             o.put("epochSteps", epoch);
             o.put("trainingTrials", r.trainingTrials());
             o.put("testTrials", testTrials);
             o.put("seed", seed);
             Json.put(o, "weightHeadroom", weightHeadroom);
+            o.put("curveBlockTrials", block);
             ArrayNode a = o.putArray("rows");
             StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                    "%s on %s: evidence accumulation (%d cues, delay %s, %d steps/trial), %s trials %d, test %d, %s lr %s, epoch %d, seed %d%n",
-                    rule, p.name(), cues, delay, r.stepsPerTrial(), "training", r.trainingTrials(), testTrials, optimizer,
-                    learningRate, epoch, seed));
-            text.append("config                        testErr  trainErr10  rateHz  traceSat  weightSat  traceKiB  accKiB  bits/syn  updates/step  nJ/step  us/step  seconds\n");
+                    "%s on %s: evidence accumulation (setup %s, %d cues, delay %.0f ms, %d steps/trial), %s trials %d, test %d, %s lr %s"
+                            + " (x %s every %d trials), epoch %d, seed %d%n",
+                    rule, p.name(), e.preset, e.cues, e.delayMs, r.stepsPerTrial(), "training", r.trainingTrials(), testTrials,
+                    optimizer, e.lr, e.lrDecay, e.lrDecayEvery, epoch, seed));
+            text.append("config                        testErr trainErr100  rateHz  traceSat  weightSat  traceKiB  accKiB  bits/syn  updates/step  nJ/step  us/step  seconds\n");
             for (OnChipLearningSweep.Row row : r.rows()) {
                 ObjectNode j = a.addObject();
                 j.put("label", row.label());
@@ -640,8 +676,16 @@ public final class HardwareCommand implements Callable<Integer> {
                 j.put("accumulatorBits", row.accumulatorBits());
                 j.put("stochasticRounding", row.stochasticRounding());
                 Json.put(j, "testError", row.testError());
-                Json.put(j, "trainErrorLast10", row.trainErrorLast10());
-                Json.put(j, "trainLossLast10", row.trainLossLast10());
+                Json.put(j, "trainErrorLast100", row.trainErrorLast100());
+                Json.put(j, "trainLossLast100", row.trainLossLast100());
+                ArrayNode curve = j.putArray("trainErrorPerBlock");
+                for (int b0 = 0; b0 + block <= row.errorCurve().length; b0 += block) {
+                    double sum = 0;
+                    for (int i = b0; i < b0 + block; i++) {
+                        sum += row.errorCurve()[i];
+                    }
+                    curve.add(sum / block);
+                }
                 Json.put(j, "meanRateHz", row.meanRateHz());
                 j.put("traceSaturations", row.traceSaturations());
                 j.put("weightSaturations", row.weightSaturations());
@@ -669,7 +713,7 @@ public final class HardwareCommand implements Callable<Integer> {
                             p.costs() == null ? Double.NaN : b.timePerStepNs(p.costs()) / 1000);
                 }
                 text.append(String.format(Locale.ROOT, "%-28s  %7.3f  %10.3f  %6.1f  %8d  %9d%s  %7.0f%n", row.label(), row.testError(),
-                        row.trainErrorLast10(), row.meanRateHz(), row.traceSaturations(), row.weightSaturations(), budgetText,
+                        row.trainErrorLast100(), row.meanRateHz(), row.traceSaturations(), row.weightSaturations(), budgetText,
                         row.seconds()));
             }
             print(spec, common, o, text.toString());

@@ -41,7 +41,13 @@ public final class FixedPointEprop implements GradientEstimator {
     private final RecurrentSpikingModel model;
     private final LearningFormat format;
     private final Variant variant;
-    private final StochasticRounder rounder;
+    /**
+     * Three independent rounding streams (trace decays, psi/beta/c products, accumulator terms): each
+     * draw depends on the previous one of its stream, so one stream would serialise the whole step.
+     */
+    private final StochasticRounder decayRounder;
+    private final StochasticRounder productRounder;
+    private final StochasticRounder updateRounder;
     private final int n;
     private final int nIn;
     private final int nnz;
@@ -84,7 +90,9 @@ public final class FixedPointEprop implements GradientEstimator {
         this.model = model;
         this.format = format;
         this.variant = variant;
-        this.rounder = new StochasticRounder(format.stochasticRounding(), streams, "hardware/learning/traceRounding");
+        this.decayRounder = new StochasticRounder(format.stochasticRounding(), streams, "hardware/learning/traceRounding");
+        this.productRounder = new StochasticRounder(format.stochasticRounding(), streams, "hardware/learning/productRounding");
+        this.updateRounder = new StochasticRounder(format.stochasticRounding(), streams, "hardware/learning/updateRounding");
         n = model.n;
         nIn = model.inputs;
         nnz = model.synapses();
@@ -178,8 +186,9 @@ public final class FixedPointEprop implements GradientEstimator {
         return y;
     }
 
-    private long mul(long x, long c) {
-        return rounder.roundShift(x * c, m);
+    /** x c / 2^m, rounded by {@code r}. */
+    private long mul(long x, long c, StochasticRounder r) {
+        return r.roundShift(x * c, m);
     }
 
     @Override
@@ -235,7 +244,7 @@ public final class FixedPointEprop implements GradientEstimator {
             zbar = t2;
             long a = alphaQ[0];
             for (int u = 0; u < n + nIn; u++) {
-                zbar[u] = sat(mul(zbarOld[u], a) + srcQ[u], traceBits);
+                zbar[u] = sat(mul(zbarOld[u], a, decayRounder) + srcQ[u], traceBits);
             }
         }
         int shiftE = fTrace - fEbar;
@@ -265,25 +274,26 @@ public final class FixedPointEprop implements GradientEstimator {
                     int src = pass == 0 ? groupedSource[q] : n + (q - i0);
                     long evOld = ev != null ? ev[q] : zbarOld[src];
                     long eaOld = adapt ? ea[q] : 0;
-                    long dz = (cj != 0 || adapt) && pp != 0 ? mul(adapt ? evOld - mul(eaOld, bj) : evOld, pp) : 0;
+                    long dz = (cj != 0 || adapt) && pp != 0
+                            ? mul(adapt ? evOld - mul(eaOld, bj, productRounder) : evOld, pp, productRounder) : 0;
                     long evNew;
                     if (ev != null) {
-                        evNew = sat(mul(evOld, aj) + mul(dz, cj) + srcQ[src], traceBits);
+                        evNew = sat(mul(evOld, aj, decayRounder) + mul(dz, cj, productRounder) + srcQ[src], traceBits);
                         ev[q] = evNew;
                     } else {
                         evNew = zbar[src];
                     }
                     long eaNew = 0;
                     if (adapt) {
-                        eaNew = sat(mul(eaOld, rj) + dz, traceBits);
+                        eaNew = sat(mul(eaOld, rj, decayRounder) + dz, traceBits);
                         ea[q] = eaNew;
                     }
-                    long e = ps == 0 ? 0 : mul(adapt ? evNew - mul(eaNew, bj) : evNew, ps);
-                    long b = sat(mul(ebar[q], kappaQ) + rounder.roundShift(e, shiftE), traceBits);
+                    long e = ps == 0 ? 0 : mul(adapt ? evNew - mul(eaNew, bj, productRounder) : evNew, ps, productRounder);
+                    long b = sat(mul(ebar[q], kappaQ, decayRounder) + updateRounder.roundShift(e, shiftE), traceBits);
                     ebar[q] = b;
                     if (lj != 0 || dj != 0) {
-                        long inc = (lj == 0 || b == 0 ? 0 : rounder.roundShift(lj * b, shiftL))
-                                + (dj == 0 || e == 0 ? 0 : rounder.roundShift(dj * e, shiftD));
+                        long inc = (lj == 0 || b == 0 ? 0 : updateRounder.roundShift(lj * b, shiftL))
+                                + (dj == 0 || e == 0 ? 0 : updateRounder.roundShift(dj * e, shiftD));
                         if (inc != 0) {
                             acc[q] = sat(acc[q] + inc, accBits);
                         }

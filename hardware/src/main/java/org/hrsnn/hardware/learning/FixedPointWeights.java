@@ -151,6 +151,17 @@ public final class FixedPointWeights implements Optimizer {
         System.arraycopy(proposal, p, params, p, params.length - p);
     }
 
+    /** The schedule scales the rate of the float optimiser whose steps are rounded onto the weights. */
+    @Override
+    public void scaleLearningRate(double factor) {
+        inner.scaleLearningRate(factor);
+    }
+
+    @Override
+    public double learningRate() {
+        return inner.learningRate();
+    }
+
     @Override
     public String name() {
         return "fixed-point-" + inner.name() + "-" + weightBits + "b";

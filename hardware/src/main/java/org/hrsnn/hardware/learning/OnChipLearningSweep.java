@@ -7,9 +7,9 @@ import org.hrsnn.learning.gradient.Eprop;
 import org.hrsnn.learning.gradient.GradientEstimator;
 import org.hrsnn.learning.gradient.SnapOne;
 import org.hrsnn.learning.model.RecurrentSpikingModel;
-import org.hrsnn.learning.optim.Adam;
 import org.hrsnn.learning.optim.Sgd;
 import org.hrsnn.learning.task.EvidenceAccumulation;
+import org.hrsnn.learning.train.EvidenceSetup;
 import org.hrsnn.learning.train.Trainer;
 import org.hrsnn.learning.train.TrainingResult;
 import org.hrsnn.simulator.Check;
@@ -19,35 +19,33 @@ import org.hrsnn.simulator.random.RandomStreams;
 /**
  * On-chip learning emulation on evidence accumulation: the float rule (the learning module's
  * {@link Eprop} or {@link SnapOne}) against {@link FixedPointEprop} + {@link FixedPointWeights} at
- * several trace widths, all under the same budget: the same model (50 LIF + 50 ALIF, the
- * {@code Experiments evidence} setup), the same seed (same initial weights before quantisation, the
- * same training trials, the same test trials), online updates every {@code epochSteps} steps with
- * the same optimiser and learning rate, the same number of training trials. The fixed-point rows run
- * on the chip's integer neuron ({@link FixedPointForwardPass}, {@link FixedPointTrainer}) unless
- * {@code Settings.fixedForward} is false; the float row is the learning module's {@code Trainer}.
+ * several trace widths, all under the same budget: the same model and task (an {@link EvidenceSetup},
+ * by default the e-prop paper's: 50 LIF + 50 ALIF, 7 cues, 1050 ms delay), the same seed (same
+ * initial weights before quantisation, the same training trials, the same test trials), online
+ * updates every {@code epochSteps} steps (the chip's learning epoch) one trial after another, the
+ * same optimiser, learning rate and schedule, the same number of training trials. The fixed-point
+ * rows run on the chip's integer neuron ({@link FixedPointForwardPass}, {@link FixedPointTrainer})
+ * unless {@code Settings.fixedForward} is false; the float row is the learning module's {@code Trainer}.
  */
 public final class OnChipLearningSweep {
     private HardwarePreset preset;
 
     /** Settings of one sweep. */
     public static final class Settings {
+        /**
+         * Model, task, rate regularisation, learning rate and schedule (lrDecayEvery counts trials), the
+         * readout's and biases' relative rates; its batch, updateEvery and threads are not used (see below).
+         */
+        public EvidenceSetup setup = EvidenceSetup.paper();
         public int[] traceBits = {16, 12, 8, 7};
         public FixedPointEprop.Variant variant = FixedPointEprop.Variant.EPROP;
-        public int iterations = 100;
-        public int batch = 1;
+        /** Training trials, one after another (batch 1). */
+        public int trials = 100;
         public int epochSteps = 63;
-        public double learningRate = 0.05;
-        public double rateRegularization = 1.0;
-        public double delayMs = 1000;
-        /** Number of cues (odd); 7 in the published setup. */
-        public int cues = 7;
         /** "sgd" (chip-like) or "adam" (float moments on the host; see FixedPointWeights). */
-        public String optimizer = "sgd";
+        public String optimizer = "adam";
         public int testTrials = 100;
         public long seed = 1;
-        /** Initial input weight scale (x vth / sqrt(inputs)); 1 in {@code Experiments evidence}. */
-        public double inScale = 1.0;
-        public double recScale = 0.5;
         /** Weight range as a multiple of the largest initial weight (see FixedPointWeights). */
         public double weightHeadroom = FixedPointWeights.HEADROOM;
         public boolean includeFloat = true;
@@ -63,12 +61,15 @@ public final class OnChipLearningSweep {
         public Integer accumulatorBits;
         public Boolean stochasticRounding;
         public int logEvery = 0;
+        /** Called with (row index, trials done) after every training trial; null: none. */
+        public java.util.function.BiConsumer<Integer, Integer> onTrial;
     }
 
-    /** One configuration's outcome. */
+    /** One configuration's outcome (training figures: means over the last 100 trials); {@code errorCurve}: training error per trial. */
     public record Row(String label, int traceBits, int weightBits, int accumulatorBits, boolean stochasticRounding,
-                      double testError, double trainErrorLast10, double trainLossLast10, double meanRateHz,
-                      long traceSaturations, long weightSaturations, double seconds, LearningBudget budget) {
+                      double testError, double trainErrorLast100, double trainLossLast100, double meanRateHz,
+                      long traceSaturations, long weightSaturations, double seconds, LearningBudget budget,
+                      double[] errorCurve) {
     }
 
     /** The result: rows (float first when included) and the settings used. */
@@ -77,14 +78,13 @@ public final class OnChipLearningSweep {
 
     public Result run(HardwarePreset preset, Settings s) {
         this.preset = preset;
-        Check.positive("iterations", s.iterations);
-        Check.positive("batch", s.batch);
+        Check.positive("trials", s.trials);
         Check.positive("testTrials", s.testTrials);
         if (!s.optimizer.equals("sgd") && !s.optimizer.equals("adam")) {
             throw new InvalidInputException("optimizer", s.optimizer, "sgd or adam");
         }
-        if (!(s.learningRate > 0)) {
-            throw new InvalidInputException("learningRate", s.learningRate, "a number > 0");
+        if (!(s.setup.lr > 0)) {
+            throw new InvalidInputException("learningRate", s.setup.lr, "a number > 0");
         }
         LearningFormat base = LearningFormat.of(preset).withEpochSteps(s.epochSteps).checkedAgainst(preset);
         if (s.weightBits != null) {
@@ -100,36 +100,37 @@ public final class OnChipLearningSweep {
             throw new InvalidInputException("weightBits", base.weightBits(), "at most " + (preset.synapse().weightBits() + 1)
                     + " with the integer forward pass (the mixed range of the preset's weights); use the float forward pass for wider weights");
         }
-        EvidenceAccumulation task = new EvidenceAccumulation(s.cues, 100, 50, s.delayMs, 150, 1);
+        EvidenceAccumulation task = s.setup.task();
         List<Row> rows = new ArrayList<>();
         if (s.includeFloat) {
-            rows.add(train(task, s, null));
+            rows.add(train(task, s, null, rows.size()));
         }
         for (int bits : s.traceBits) {
-            rows.add(train(task, s, base.withTraceBits(bits)));
+            rows.add(train(task, s, base.withTraceBits(bits), rows.size()));
         }
-        return new Result(rows, s.iterations * s.batch, task.steps(), s.epochSteps, s.seed);
+        return new Result(rows, s.trials, task.steps(), s.epochSteps, s.seed);
     }
 
-    /** The model of {@code Experiments evidence}: 50 LIF + 50 ALIF, all-to-all, tau_a 2 s (weight scales from the settings). */
+    /** The setup's network for the task (the same initial weights for every row of one seed). */
     static RecurrentSpikingModel model(EvidenceAccumulation task, Settings s, RandomStreams streams) {
-        RecurrentSpikingModel.Spec m = new RecurrentSpikingModel.Spec();
-        m.lifNeurons = 50;
-        m.alifNeurons = 50;
-        m.inputs = task.inputs();
-        m.outputs = task.outputs();
-        m.density = 1.0;
-        m.membraneTauMs = 20;
-        m.adaptationTauMs = 2000;
-        m.adaptationStrength = 1.8;
-        m.threshold = 0.6;
-        m.readoutTauMs = 20;
-        m.recScale = s.recScale;
-        m.inScale = s.inScale;
-        return m.build(streams);
+        return s.setup.model(task.inputs(), task.outputs(), streams);
     }
 
-    private Row train(EvidenceAccumulation task, Settings s, LearningFormat f) {
+    /** The float Trainer's settings for online learning one trial after another, every epochSteps steps. */
+    static Trainer.Config trainerConfig(Settings s, int row) {
+        Trainer.Config c = s.setup.trainerConfig();
+        c.iterations = s.trials;
+        c.batch = 1;
+        c.updateEvery = s.epochSteps;
+        c.threads = 1;
+        c.clipNorm = Double.POSITIVE_INFINITY;
+        c.maxSeconds = Double.POSITIVE_INFINITY;
+        c.logEvery = s.logEvery;
+        c.onIteration = s.onTrial == null ? null : done -> s.onTrial.accept(row, done);
+        return c;
+    }
+
+    private Row train(EvidenceAccumulation task, Settings s, LearningFormat f, int rowIndex) {
         RandomStreams streams = new RandomStreams(s.seed);
         RecurrentSpikingModel model = model(task, s, streams);
         GradientEstimator est;
@@ -138,44 +139,43 @@ public final class OnChipLearningSweep {
         org.hrsnn.learning.optim.Optimizer opt;
         if (f == null) {
             est = s.variant == FixedPointEprop.Variant.EPROP ? Eprop.symmetric(model) : new SnapOne(model);
-            opt = optimizer(s);
+            opt = optimizer(s, model);
         } else {
-            weights = new FixedPointWeights(model, f, optimizer(s), s.weightHeadroom, s.fixedForward, streams);
+            weights = new FixedPointWeights(model, f, optimizer(s, model), s.weightHeadroom, s.fixedForward, streams);
             fixed = new FixedPointEprop(model, f, s.variant, streams);
             est = fixed;
             opt = weights;
         }
+        Trainer.Config c = trainerConfig(s, rowIndex);
         String rule = s.variant == FixedPointEprop.Variant.EPROP ? "e-prop" : "snap-1";
         if (f != null && s.fixedForward) {
             FixedPointForwardPass forward = new FixedPointForwardPass(model, weights, preset);
-            TrainingResult r = new FixedPointTrainer(model, task, forward, fixed, weights, s.epochSteps,
-                    s.rateRegularization, 10, streams).run(s.iterations * s.batch);
+            TrainingResult r = new FixedPointTrainer(model, task, forward, fixed, weights, c, streams).run();
             double test = FixedPointTrainer.evaluate(model, forward, task, s.testTrials,
                     streams.stream("hardware/learning/test"));
             return new Row(rule + " fixed " + f.traceBits() + "b, integer LIF", f.traceBits(),
-                    f.weightBits(), f.accumulatorBits(), f.stochasticRounding(), test, last(r.error(), 10),
-                    last(r.loss(), 10), last(r.meanRateHz(), 10), fixed.saturations(), weights.saturations(),
-                    r.seconds(), LearningBudget.of(model, f, s.variant));
+                    f.weightBits(), f.accumulatorBits(), f.stochasticRounding(), test, last(r.error(), 100),
+                    last(r.loss(), 100), last(r.meanRateHz(), 100), fixed.saturations(), weights.saturations(),
+                    r.seconds(), LearningBudget.of(model, f, s.variant), r.error());
         }
-        Trainer.Config c = new Trainer.Config();
-        c.iterations = s.iterations;
-        c.batch = s.batch;
-        c.updateEvery = s.epochSteps;
-        c.rateRegularization = s.rateRegularization;
-        c.targetRateHz = 10;
-        c.logEvery = s.logEvery;
         TrainingResult r = new Trainer(model, task, est, opt, c, streams).run();
         double test = Trainer.evaluate(model, task, s.testTrials, streams.stream("hardware/learning/test"));
         return new Row(f == null ? rule + " float" : rule + " fixed " + f.traceBits() + "-bit traces",
                 f == null ? 64 : f.traceBits(), f == null ? 64 : f.weightBits(), f == null ? 64 : f.accumulatorBits(),
-                f != null && f.stochasticRounding(), test, last(r.error(), 10), last(r.loss(), 10),
-                last(r.meanRateHz(), 10), fixed == null ? 0 : fixed.saturations(),
+                f != null && f.stochasticRounding(), test, last(r.error(), 100), last(r.loss(), 100),
+                last(r.meanRateHz(), 100), fixed == null ? 0 : fixed.saturations(),
                 weights == null ? 0 : weights.saturations(), r.seconds(),
-                f == null ? null : LearningBudget.of(model, f, s.variant));
+                f == null ? null : LearningBudget.of(model, f, s.variant), r.error());
     }
 
-    private static org.hrsnn.learning.optim.Optimizer optimizer(Settings s) {
-        return s.optimizer.equals("adam") ? new Adam(s.learningRate) : new Sgd(s.learningRate);
+    /** Adam with the setup's readout and bias rates, or plain SGD (which has no per-range rates). */
+    private static org.hrsnn.learning.optim.Optimizer optimizer(Settings s, RecurrentSpikingModel model) {
+        if (s.optimizer.equals("adam")) {
+            return s.setup.adam(model);
+        }
+        Sgd sgd = new Sgd(s.setup.lr);
+        s.setup.requireUnscaled(sgd);
+        return sgd;
     }
 
     private static double last(double[] a, int k) {

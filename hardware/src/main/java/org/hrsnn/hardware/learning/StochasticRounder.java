@@ -41,6 +41,9 @@ public final class StochasticRounder {
         if (shift <= 0) {
             return x << -shift;
         }
+        if (x == 0) {
+            return 0;
+        }
         if (!stochastic) {
             return (x + (1L << (shift - 1))) >> shift;
         }

@@ -35,6 +35,8 @@ public final class EvidenceSetup {
     public double inScale = 1.0;
     public double outScale = 1.0;
     // task
+    /** Cues per trial (odd); 7 in the published setup. */
+    public int cues = 7;
     /** Delay between the last cue and the recall, ms. */
     public double delayMs = 1000;
     /** Probability that a cue falls on the trial's favoured side (0.5: independent fair coins). */
@@ -108,7 +110,7 @@ public final class EvidenceSetup {
     }
 
     public EvidenceAccumulation task() {
-        return new EvidenceAccumulation(7, 100, 50, delayMs, 150, 1, cueBias);
+        return new EvidenceAccumulation(cues, 100, 50, delayMs, 150, 1, cueBias);
     }
 
     /** The network for a task with these input and output counts (the CLI uses it for every task). */

@@ -21,7 +21,8 @@ import org.hrsnn.simulator.InvalidInputException;
  *     wide; hops are the Manhattan distance between tiles. External input spikes arrive from the
  *     host: their synaptic ops count, their routing does not;</li>
  * <li>latency of a step = max over cores of (synaptic ops x t_syn + active x t_active + inactive x
- *     t_inactive) + the slowest message of the step (t_within_tile, or hops x t_ew / t_ns) + barrier;
+ *     t_inactive) + the slowest message of the step (t_within_tile, or hops x t_ew / t_ns) + barrier,
+ *     where the barrier grows with the mesh span of the tiles used (OperationCosts#barrierNs(int));
  *     the run takes the sum over its steps;</li>
  * <li>memory per core = synapses targeting its neurons x (weight bits + overhead bits).</li>
  * </ul>
@@ -91,6 +92,7 @@ public final class EnergyModel {
             }
         }
 
+        double barrier = c.barrierNs(meshSpanHops(net, lim));
         long local = 0;
         long ew = 0;
         long ns = 0;
@@ -121,7 +123,7 @@ public final class EnergyModel {
                         + (coreNeurons[q] - a) * c.neuronUpdateInactiveNs();
                 compute = Math.max(compute, time);
             }
-            double step = compute + route + c.barrierNs();
+            double step = compute + route + barrier;
             latencySum += step;
             latencyMax = Math.max(latencyMax, step);
         }
@@ -138,5 +140,23 @@ public final class EnergyModel {
                 run.activeUpdates() * c.neuronUpdateActivePj() + run.inactiveUpdates() * c.neuronUpdateInactivePj(),
                 local * c.spikeWithinTilePj() + ew * c.hopEastWestPj() + ns * c.hopNorthSouthPj(),
                 learningUpdates * c.synapticUpdatePj(), steps == 0 ? 0 : latencySum / steps, latencyMax, bits);
+    }
+
+    /** East-west plus north-south extent (tile hops) of the bounding rectangle of the tiles holding neurons. */
+    static int meshSpanHops(FixedPointNetwork net, CoreLimits lim) {
+        int minCol = Integer.MAX_VALUE;
+        int maxCol = -1;
+        int minRow = Integer.MAX_VALUE;
+        int maxRow = -1;
+        for (int core : net.core) {
+            int tile = lim.tileOf(core);
+            int col = tile % lim.meshColumns();
+            int row = tile / lim.meshColumns();
+            minCol = Math.min(minCol, col);
+            maxCol = Math.max(maxCol, col);
+            minRow = Math.min(minRow, row);
+            maxRow = Math.max(maxRow, row);
+        }
+        return maxCol < 0 ? 0 : (maxCol - minCol) + (maxRow - minRow);
     }
 }

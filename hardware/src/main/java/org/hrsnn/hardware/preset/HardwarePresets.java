@@ -136,12 +136,13 @@ public final class HardwarePresets {
             Fields c = top.section("costs", Set.of("synapticOpPj", "synapticUpdatePj", "neuronUpdateActivePj",
                     "neuronUpdateInactivePj", "spikeWithinTilePj", "hopEastWestPj", "hopNorthSouthPj", "synapticOpNs",
                     "synapticUpdateNs", "neuronUpdateActiveNs", "neuronUpdateInactiveNs", "spikeWithinTileNs",
-                    "hopEastWestNs", "hopNorthSouthNs", "barrierNs"));
+                    "hopEastWestNs", "hopNorthSouthNs", "barrierNs", "barrierPerHopNs"));
             costs = new OperationCosts(c.cost("synapticOpPj"), c.cost("synapticUpdatePj"), c.cost("neuronUpdateActivePj"),
                     c.cost("neuronUpdateInactivePj"), c.cost("spikeWithinTilePj"), c.cost("hopEastWestPj"),
                     c.cost("hopNorthSouthPj"), c.cost("synapticOpNs"), c.cost("synapticUpdateNs"),
                     c.cost("neuronUpdateActiveNs"), c.cost("neuronUpdateInactiveNs"), c.cost("spikeWithinTileNs"),
-                    c.cost("hopEastWestNs"), c.cost("hopNorthSouthNs"), c.cost("barrierNs"));
+                    c.cost("hopEastWestNs"), c.cost("hopNorthSouthNs"), c.cost("barrierNs"),
+                    c.has("barrierPerHopNs") ? c.cost("barrierPerHopNs") : 0);
         }
         OnChipLearning learning = null;
         if (root.has("onChipLearning") && !root.get("onChipLearning").isNull()) {
@@ -173,6 +174,12 @@ public final class HardwarePresets {
             if (!unknown.isEmpty()) {
                 throw new InvalidInputException(prefix + unknown.get(0), "(unknown field)", "one of " + known);
             }
+        }
+
+        /** Whether an optional field is given (present and not null). */
+        boolean has(String field) {
+            JsonNode v = node.get(field);
+            return v != null && !v.isNull();
         }
 
         private JsonNode required(String field) {

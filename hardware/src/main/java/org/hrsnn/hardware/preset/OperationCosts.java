@@ -18,11 +18,19 @@ package org.hrsnn.hardware.preset;
  * @param spikeWithinTileNs       latency of a spike within a tile
  * @param hopEastWestNs           latency per east-west hop
  * @param hopNorthSouthNs         latency per north-south hop
- * @param barrierNs               end-of-step synchronisation
+ * @param barrierNs               end-of-step synchronisation when every core used sits in one tile
+ * @param barrierPerHopNs         growth of the barrier per tile hop of the span of the tiles used (the
+ *                                east-west plus north-south extent of their bounding rectangle on the
+ *                                mesh): the synchronisation has to cross that distance
  */
 public record OperationCosts(double synapticOpPj, double synapticUpdatePj, double neuronUpdateActivePj,
                              double neuronUpdateInactivePj, double spikeWithinTilePj, double hopEastWestPj,
                              double hopNorthSouthPj, double synapticOpNs, double synapticUpdateNs,
                              double neuronUpdateActiveNs, double neuronUpdateInactiveNs, double spikeWithinTileNs,
-                             double hopEastWestNs, double hopNorthSouthNs, double barrierNs) {
+                             double hopEastWestNs, double hopNorthSouthNs, double barrierNs, double barrierPerHopNs) {
+
+    /** Barrier time (ns) of a step when the tiles used span {@code spanHops} hops of the mesh. */
+    public double barrierNs(int spanHops) {
+        return barrierNs + barrierPerHopNs * spanHops;
+    }
 }

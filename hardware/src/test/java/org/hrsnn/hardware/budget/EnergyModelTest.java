@@ -54,18 +54,45 @@ class EnergyModelTest {
                 + spikes * (2 * c.hopEastWestPj() + c.hopNorthSouthPj());
         assertEquals(energy, b.energyPerInferencePj(), 1e-9);
         // latency: neuron updates run in parallel on the cores; a delivery makes the target core
-        // the busiest (3.5 + 5.3 > 8.4); a spike adds its slowest route (4.1 + 6.5); every step ends with the barrier
+        // the busiest (3.5 + 5.3 > 8.4); a spike adds its slowest route (4.1 + 6.5); every step ends with the
+        // barrier, which spans tiles (0,0) to (1,1): 2 hops
+        double barrier = c.barrierNs() + 2 * c.barrierPerHopNs();
+        assertTrue(c.barrierPerHopNs() > 0, "loihi1's barrier grows with the span");
         double latency = 0;
         boolean[][] d = run.spikes().dense();
         for (int t = 0; t < steps; t++) {
             double compute = t > 0 && d[t - 1][0] ? c.synapticOpNs() + c.neuronUpdateInactiveNs() : c.neuronUpdateActiveNs();
             double route = d[t][0] ? c.hopEastWestNs() + c.hopNorthSouthNs() : 0;
-            latency += compute + route + c.barrierNs();
+            latency += compute + route + barrier;
         }
         assertEquals(latency, b.latencyPerInferenceNs(), 1e-6);
         assertEquals(8 + 8, b.synapseBitsPerCore()[1]);
         assertEquals(8 + 8, b.synapseBitsPerCore()[3]);
         assertEquals(0, b.synapseBitsPerCore()[0]);
+    }
+
+    /** Davies et al. 2018 Table 2: the barrier takes 113 ns within one tile and 465 ns across all 32 tiles. */
+    @Test
+    void loihiBarrierMeetsThePublishedEndPoints() {
+        HardwarePreset l = HardwarePresets.loihi1();
+        CoreLimits lim = l.limits();
+        assertEquals(113, l.costs().barrierNs(0), 1e-9);
+        int tiles = lim.cores() / lim.coresPerTile();
+        assertEquals(32, tiles);
+        int rows = (tiles + lim.meshColumns() - 1) / lim.meshColumns();
+        int[] everyCore = new int[lim.cores()];
+        for (int q = 0; q < everyCore.length; q++) {
+            everyCore[q] = q;
+        }
+        FixedPointNetwork all = new FixedPointNetwork("all", l.neuron(), l.synapse(), 1.0, new int[lim.cores()],
+                new int[lim.cores()], new int[lim.cores()], new int[lim.cores()], new int[lim.cores()], new int[lim.cores()],
+                new int[lim.cores()], new int[lim.cores()], everyCore, List.of(), List.of());
+        int span = EnergyModel.meshSpanHops(all, lim);
+        assertEquals((lim.meshColumns() - 1) + (rows - 1), span);
+        assertEquals(465, l.costs().barrierNs(span), 1e-9);
+        FixedPointNetwork oneTile = new FixedPointNetwork("tile", l.neuron(), l.synapse(), 1.0, new int[4], new int[4],
+                new int[4], new int[4], new int[4], new int[4], new int[4], new int[4], new int[] {0, 1, 2, 3}, List.of(), List.of());
+        assertEquals(0, EnergyModel.meshSpanHops(oneTile, lim));
     }
 
     @Test

@@ -335,7 +335,15 @@ class HardwareCommandTest {
         }
         assertEquals(16, rows.get(1).get("traceBits").asInt());
         assertEquals(7, rows.get(2).get("traceBits").asInt());
-        CliTestSupport.Result bad = CliTestSupport.run("hw", "learn", "--preset", "xylo", "--trials", "1");
+        assertEquals("paper", o.get("setup").asText());
+        assertEquals(0.7, o.get("cueBias").asDouble());
+        for (JsonNode row : rows) {
+            assertEquals(2, row.get("trainErrorPerBlock").size(), "2 trials in blocks of 1");
+        }
+        CliTestSupport.Result bad = CliTestSupport.run("hw", "learn", "--setup", "nengo", "--trials", "1");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("preset") && bad.err().contains("nengo"), bad.err());
+        bad = CliTestSupport.run("hw", "learn", "--preset", "xylo", "--trials", "1");
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("onChipLearning"), bad.err());
         bad = CliTestSupport.run("hw", "learn", "--epoch", "64", "--trials", "1");

@@ -29,11 +29,15 @@ import org.hrsnn.hardware.fixedpoint.SpikeRaster;
 import org.hrsnn.hardware.learning.FixedPointEprop;
 import org.hrsnn.hardware.learning.LearningBudget;
 import org.hrsnn.hardware.learning.OnChipLearningSweep;
-import org.hrsnn.learning.train.EvidenceSetup;
 import org.hrsnn.hardware.preset.HardwarePreset;
 import org.hrsnn.hardware.preset.HardwarePresets;
 import org.hrsnn.hardware.quantise.QuantiserOptions;
+import org.hrsnn.learning.train.EvidenceSetup;
 import org.hrsnn.pipeline.PruningHardwareBudget;
+import org.hrsnn.report.PlotSeries;
+import org.hrsnn.report.Plots;
+import org.hrsnn.report.Table;
+import org.hrsnn.report.Tables;
 import org.hrsnn.simulator.InvalidInputException;
 import org.hrsnn.simulator.benchmark.Cuba;
 import org.hrsnn.simulator.config.NetworkConfig;
@@ -578,6 +582,10 @@ public final class HardwareCommand implements Callable<Integer> {
         long seed;
         @Option(names = "--no-float", description = "Skip the float reference row.")
         boolean noFloat;
+        @Option(names = "--out", paramLabel = "DIR",
+                description = "Also write report.json (the --json object), training-error.csv (per block of trials) and "
+                        + "learning-curves.png/.svg into DIR (all or nothing).")
+        Path out;
         @Option(names = "--forward", defaultValue = "fixed",
                 description = "Forward pass of the fixed-point rows: fixed (the chip's integer neuron, default) or float "
                         + "(the learning module's float model with the dequantised weights; needed for weights wider than the chip's).")
@@ -631,6 +639,18 @@ public final class HardwareCommand implements Callable<Integer> {
                 throw new InvalidInputException("--forward", forward, "fixed or float");
             }
             s.fixedForward = forward.equals("fixed");
+            // An unusable --out fails now, not after the training.
+            OutputFolder folder = out == null ? null : OutputFolder.open(out);
+            try {
+                return learn(p, s, e, folder);
+            } finally {
+                if (folder != null) {
+                    folder.close();
+                }
+            }
+        }
+
+        private int learn(HardwarePreset p, OnChipLearningSweep.Settings s, EvidenceSetup e, OutputFolder folder) {
             PrintWriter stderr = spec.commandLine().getErr();
             ProgressBar bar = new ProgressBar(stderr, ProgressBar.wanted(common.quiet), "hw learn");
             int rowsTotal = traceBits.length + (noFloat ? 0 : 1);
@@ -716,8 +736,56 @@ public final class HardwareCommand implements Callable<Integer> {
                         row.trainErrorLast100(), row.meanRateHz(), row.traceSaturations(), row.weightSaturations(), budgetText,
                         row.seconds()));
             }
+            if (folder != null) {
+                writeCurves(folder, r, block, o);
+                text.append("wrote ").append(folder.target()).append('\n');
+            }
             print(spec, common, o, text.toString());
             return 0;
+        }
+
+        /** Training error per block of trials, one column and one line per configuration. */
+        private static void writeCurves(OutputFolder folder, OnChipLearningSweep.Result r, int block, ObjectNode report) {
+            List<OnChipLearningSweep.Row> rows = r.rows();
+            int blocks = r.trainingTrials() / block;
+            Table.Builder t = Table.builder("training error per block of " + block + " trials").column("trials");
+            for (OnChipLearningSweep.Row row : rows) {
+                t.column(row.label(), null, null);
+            }
+            double[] x = new double[blocks];
+            double[][] y = new double[rows.size()][blocks];
+            for (int b = 0; b < blocks; b++) {
+                x[b] = (b + 1.0) * block;
+                Object[] line = new Object[rows.size() + 1];
+                line[0] = (b + 1) * block;
+                for (int k = 0; k < rows.size(); k++) {
+                    double sum = 0;
+                    for (int i = b * block; i < (b + 1) * block; i++) {
+                        sum += rows.get(k).errorCurve()[i];
+                    }
+                    y[k][b] = sum / block;
+                    line[k + 1] = y[k][b];
+                }
+                t.row(line);
+            }
+            List<PlotSeries> series = new ArrayList<>();
+            for (int k = 0; k < rows.size(); k++) {
+                OnChipLearningSweep.Row row = rows.get(k);
+                String name = row.budget() == null ? "float" : row.traceBits() + "b";
+                series.add(PlotSeries.of(String.format(Locale.ROOT, "%s: %.3f", name, row.testError()), x, y[k]));
+            }
+            try {
+                report.put("outDir", folder.target().toString());
+                writeJson(folder.file("report.json"), report);
+                Tables.writeCsv(t.build(), folder.file("training-error.csv"));
+                Path png = folder.file("learning-curves.png");
+                folder.file("learning-curves.svg");
+                Plots.write(Plots.lines("training error per block of " + block + " trials (legend: traces, test error)",
+                        "training trials", "training error", series, false), png.getParent(), "learning-curves");
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+            folder.commit();
         }
     }
 }

@@ -340,6 +340,22 @@ class HardwareCommandTest {
         for (JsonNode row : rows) {
             assertEquals(2, row.get("trainErrorPerBlock").size(), "2 trials in blocks of 1");
         }
+        // --out: the report, the per-block training error of every row and the plot, all or nothing
+        Path out = dir.resolve("learn-out");
+        CliTestSupport.Result written = CliTestSupport.run("hw", "learn", "--trace-bits", "7", "--trials", "4", "--test-trials", "1",
+                "--cues", "1", "--delay", "10ms", "--quiet", "--out", out.toString());
+        assertEquals(0, written.exitCode(), written.err());
+        List<String> csv = Files.readAllLines(out.resolve("training-error.csv"));
+        assertEquals(1 + 4, csv.size(), "header + 4 blocks of 1 trial: " + csv);
+        assertTrue(csv.get(0).contains("e-prop float") && csv.get(0).contains("7b"), csv.get(0));
+        assertTrue(Files.size(out.resolve("learning-curves.png")) > 0);
+        assertTrue(Files.size(out.resolve("learning-curves.svg")) > 0);
+        assertEquals("hw learn", JSON.readTree(out.resolve("report.json").toFile()).get("command").asText());
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "x");
+        CliTestSupport.Result notFolder = CliTestSupport.run("hw", "learn", "--trials", "1", "--out", file.toString());
+        assertEquals(2, notFolder.exitCode());
+        assertTrue(notFolder.err().contains("--out"), notFolder.err());
         CliTestSupport.Result bad = CliTestSupport.run("hw", "learn", "--setup", "nengo", "--trials", "1");
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("preset") && bad.err().contains("nengo"), bad.err());

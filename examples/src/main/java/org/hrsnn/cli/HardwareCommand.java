@@ -28,6 +28,7 @@ import org.hrsnn.hardware.fixedpoint.FixedPointNetworkJson;
 import org.hrsnn.hardware.fixedpoint.SpikeRaster;
 import org.hrsnn.hardware.learning.FixedPointEprop;
 import org.hrsnn.hardware.learning.LearningBudget;
+import org.hrsnn.hardware.learning.LearningFormat;
 import org.hrsnn.hardware.learning.OnChipLearningSweep;
 import org.hrsnn.hardware.preset.HardwarePreset;
 import org.hrsnn.hardware.preset.HardwarePresets;
@@ -550,6 +551,10 @@ public final class HardwareCommand implements Callable<Integer> {
         double weightHeadroom;
         @Option(names = "--accumulator-bits", description = "Accumulator width (default: the preset's).")
         Integer accumulatorBits;
+        @Option(names = "--eps-a-headroom", paramLabel = "K",
+                description = "Integer bits of the adaptation eligibility trace eps_a: range +-2^K, K < trace bits "
+                        + "(default: 3, as the other traces).")
+        Integer epsAHeadroom;
         @Option(names = "--rounding", description = "stochastic or nearest (default: the preset's stochasticRounding).")
         String rounding;
         @Option(names = "--epoch", defaultValue = "63", description = "Learning epoch: steps between weight updates (default: ${DEFAULT-VALUE}).")
@@ -603,6 +608,7 @@ public final class HardwareCommand implements Callable<Integer> {
             s.traceBits = traceBits;
             s.weightBits = weightBits;
             s.accumulatorBits = accumulatorBits;
+            s.adaptationHeadroomBits = epsAHeadroom;
             s.weightHeadroom = weightHeadroom;
             if (rounding != null) {
                 if (!rounding.equals("stochastic") && !rounding.equals("nearest")) {
@@ -680,6 +686,7 @@ public final class HardwareCommand implements Callable<Integer> {
             o.put("testTrials", testTrials);
             o.put("seed", seed);
             Json.put(o, "weightHeadroom", weightHeadroom);
+            o.put("epsAHeadroomBits", epsAHeadroom == null ? LearningFormat.TRACE_HEADROOM_BITS : epsAHeadroom);
             o.put("curveBlockTrials", block);
             ArrayNode a = o.putArray("rows");
             StringBuilder text = new StringBuilder(String.format(Locale.ROOT,

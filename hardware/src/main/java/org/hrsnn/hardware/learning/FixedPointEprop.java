@@ -55,6 +55,8 @@ public final class FixedPointEprop implements GradientEstimator {
     private final int p;
     private final int m;
     private final int fTrace;
+    /** fTrace minus eps_a's fraction bits: eps_a is held with this many fewer (wider range). */
+    private final int shiftA;
     private final int fEbar;
     private final int fAcc;
     private final int traceBits;
@@ -100,6 +102,7 @@ public final class FixedPointEprop implements GradientEstimator {
         p = model.stateParameters();
         m = format.multiplierBits();
         fTrace = format.traceFractionBits();
+        shiftA = fTrace - format.adaptationFractionBits();
         fEbar = format.ebarFractionBits();
         fAcc = format.accumulatorFractionBits();
         traceBits = format.traceBits();
@@ -185,6 +188,11 @@ public final class FixedPointEprop implements GradientEstimator {
             saturations++;
         }
         return y;
+    }
+
+    /** beta_j eps_a in the trace units of eps_v (exact shift when eps_a has fewer fraction bits). */
+    private long betaA(long ea, long beta) {
+        return productRounder.roundShift(mul(ea, beta, productRounder), -shiftA);
     }
 
     /** x c / 2^m, rounded by {@code r}. */
@@ -276,7 +284,7 @@ public final class FixedPointEprop implements GradientEstimator {
                     long evOld = ev != null ? ev[q] : zbarOld[src];
                     long eaOld = adapt ? ea[q] : 0;
                     long dz = (cj != 0 || adapt) && pp != 0
-                            ? mul(adapt ? evOld - mul(eaOld, bj, productRounder) : evOld, pp, productRounder) : 0;
+                            ? mul(adapt ? evOld - betaA(eaOld, bj) : evOld, pp, productRounder) : 0;
                     long evNew;
                     if (ev != null) {
                         evNew = sat(mul(evOld, aj, decayRounder) + mul(dz, cj, productRounder) + srcQ[src], traceBits);
@@ -286,10 +294,10 @@ public final class FixedPointEprop implements GradientEstimator {
                     }
                     long eaNew = 0;
                     if (adapt) {
-                        eaNew = sat(mul(eaOld, rj, decayRounder) + dz, traceBits);
+                        eaNew = sat(mul(eaOld, rj, decayRounder) + productRounder.roundShift(dz, shiftA), traceBits);
                         ea[q] = eaNew;
                     }
-                    long e = ps == 0 ? 0 : mul(adapt ? evNew - mul(eaNew, bj, productRounder) : evNew, ps, productRounder);
+                    long e = ps == 0 ? 0 : mul(adapt ? evNew - betaA(eaNew, bj) : evNew, ps, productRounder);
                     long b = sat(mul(ebar[q], kappaQ, decayRounder) + updateRounder.roundShift(e, shiftE), traceBits);
                     ebar[q] = b;
                     if (lj != 0 || dj != 0) {

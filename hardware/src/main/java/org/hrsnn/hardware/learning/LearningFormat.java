@@ -30,9 +30,14 @@ import org.hrsnn.simulator.InvalidInputException;
  * @param stochasticRounding stochastic (true) or to-nearest (false) rounding of every rule product
  *                           and every weight update
  * @param multiplierBits     fraction bits of decay and gain constants, 8..24 (12: Loihi's decay width)
+ * @param adaptationHeadroomBits integer bits of the adaptation eligibility trace eps_a (range +-2^k,
+ *                           fraction bits traceBits - 1 - k; default {@link #TRACE_HEADROOM_BITS}).
+ *                           eps_a integrates psi zbar over tau_a: with a weak adaptation strength
+ *                           nothing pulls it back (e-prop paper setup: beta = 0.017, tau_a = 2 s)
+ *                           and it outgrows the +-8 that suits the other traces
  */
 public record LearningFormat(int traceBits, int weightBits, int accumulatorBits, int epochSteps,
-                             boolean stochasticRounding, int multiplierBits) {
+                             boolean stochasticRounding, int multiplierBits, int adaptationHeadroomBits) {
     public static final int TRACE_HEADROOM_BITS = 3;
     public static final int ACCUMULATOR_HEADROOM_BITS = 3;
     public static final int SIGNAL_FRACTION_BITS = 24;
@@ -44,6 +49,14 @@ public record LearningFormat(int traceBits, int weightBits, int accumulatorBits,
         check("accumulatorBits", accumulatorBits, 5, 32);
         check("epochSteps", epochSteps, 1, 1 << 20);
         check("multiplierBits", multiplierBits, 8, 24);
+        check("adaptationHeadroomBits", adaptationHeadroomBits, 0, traceBits - 1);
+    }
+
+    /** eps_a with the same range as the other traces ({@link #TRACE_HEADROOM_BITS}). */
+    public LearningFormat(int traceBits, int weightBits, int accumulatorBits, int epochSteps,
+                          boolean stochasticRounding, int multiplierBits) {
+        this(traceBits, weightBits, accumulatorBits, epochSteps, stochasticRounding, multiplierBits,
+                Math.min(TRACE_HEADROOM_BITS, traceBits - 1));
     }
 
     private static void check(String field, int v, int lo, int hi) {
@@ -73,27 +86,37 @@ public record LearningFormat(int traceBits, int weightBits, int accumulatorBits,
     }
 
     public LearningFormat withTraceBits(int bits) {
-        return new LearningFormat(bits, weightBits, accumulatorBits, epochSteps, stochasticRounding, multiplierBits);
+        return new LearningFormat(bits, weightBits, accumulatorBits, epochSteps, stochasticRounding, multiplierBits, adaptationHeadroomBits);
     }
 
     public LearningFormat withWeightBits(int bits) {
-        return new LearningFormat(traceBits, bits, accumulatorBits, epochSteps, stochasticRounding, multiplierBits);
+        return new LearningFormat(traceBits, bits, accumulatorBits, epochSteps, stochasticRounding, multiplierBits, adaptationHeadroomBits);
     }
 
     public LearningFormat withAccumulatorBits(int bits) {
-        return new LearningFormat(traceBits, weightBits, bits, epochSteps, stochasticRounding, multiplierBits);
+        return new LearningFormat(traceBits, weightBits, bits, epochSteps, stochasticRounding, multiplierBits, adaptationHeadroomBits);
     }
 
     public LearningFormat withEpochSteps(int steps) {
-        return new LearningFormat(traceBits, weightBits, accumulatorBits, steps, stochasticRounding, multiplierBits);
+        return new LearningFormat(traceBits, weightBits, accumulatorBits, steps, stochasticRounding, multiplierBits, adaptationHeadroomBits);
     }
 
     public LearningFormat withStochasticRounding(boolean on) {
-        return new LearningFormat(traceBits, weightBits, accumulatorBits, epochSteps, on, multiplierBits);
+        return new LearningFormat(traceBits, weightBits, accumulatorBits, epochSteps, on, multiplierBits, adaptationHeadroomBits);
     }
 
     public LearningFormat withMultiplierBits(int bits) {
-        return new LearningFormat(traceBits, weightBits, accumulatorBits, epochSteps, stochasticRounding, bits);
+        return new LearningFormat(traceBits, weightBits, accumulatorBits, epochSteps, stochasticRounding, bits, adaptationHeadroomBits);
+    }
+
+    /** The same format with eps_a's range +-2^bits. */
+    public LearningFormat withAdaptationHeadroomBits(int bits) {
+        return new LearningFormat(traceBits, weightBits, accumulatorBits, epochSteps, stochasticRounding, multiplierBits, bits);
+    }
+
+    /** Fraction bits of eps_a. */
+    public int adaptationFractionBits() {
+        return traceBits - 1 - adaptationHeadroomBits;
     }
 
     public int traceFractionBits() {

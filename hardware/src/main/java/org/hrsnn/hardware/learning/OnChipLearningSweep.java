@@ -60,6 +60,8 @@ public final class OnChipLearningSweep {
         public Integer weightBits;
         public Integer accumulatorBits;
         public Boolean stochasticRounding;
+        /** Integer bits of eps_a (range +-2^k); null: the format's default (as the other traces, +-8). */
+        public Integer adaptationHeadroomBits;
         public int logEvery = 0;
         /** Called with (row index, trials done) after every training trial; null: none. */
         public java.util.function.BiConsumer<Integer, Integer> onTrial;
@@ -95,6 +97,9 @@ public final class OnChipLearningSweep {
         }
         if (s.stochasticRounding != null) {
             base = base.withStochasticRounding(s.stochasticRounding);
+        }
+        if (s.adaptationHeadroomBits != null) {
+            base = base.withAdaptationHeadroomBits(s.adaptationHeadroomBits);
         }
         if (s.fixedForward && base.weightBits() > preset.synapse().weightBits() + 1) {
             throw new InvalidInputException("weightBits", base.weightBits(), "at most " + (preset.synapse().weightBits() + 1)

@@ -31,4 +31,19 @@ class LearningFormatTest {
         e = assertThrows(InvalidInputException.class, () -> new LearningFormat(4, 8, 16, 1, true, 12));
         assertEquals("traceBits", e.field());
     }
+
+    /** eps_a's range: the other traces' by default, its own when asked, kept across width changes, bounded by the width. */
+    @Test
+    void adaptationTraceRange() {
+        LearningFormat f = LearningFormat.of(HardwarePresets.loihi1());
+        assertEquals(f.traceFractionBits(), f.adaptationFractionBits());
+        LearningFormat wide = f.withTraceBits(16).withAdaptationHeadroomBits(7);
+        assertEquals(8, wide.adaptationFractionBits()); // 16 bits: sign + 7 integer + 8 fraction (range +-128)
+        assertEquals(12, wide.traceFractionBits());
+        assertEquals(7, wide.withAccumulatorBits(24).adaptationHeadroomBits());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> f.withAdaptationHeadroomBits(7));
+        assertEquals("adaptationHeadroomBits", e.field());
+        e = assertThrows(InvalidInputException.class, () -> wide.withTraceBits(7));
+        assertEquals("adaptationHeadroomBits", e.field());
+    }
 }

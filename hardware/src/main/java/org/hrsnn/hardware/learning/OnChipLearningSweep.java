@@ -98,20 +98,23 @@ public final class OnChipLearningSweep {
         if (s.stochasticRounding != null) {
             base = base.withStochasticRounding(s.stochasticRounding);
         }
-        if (s.adaptationHeadroomBits != null) {
-            base = base.withAdaptationHeadroomBits(s.adaptationHeadroomBits);
-        }
         if (s.fixedForward && base.weightBits() > preset.synapse().weightBits() + 1) {
             throw new InvalidInputException("weightBits", base.weightBits(), "at most " + (preset.synapse().weightBits() + 1)
                     + " with the integer forward pass (the mixed range of the preset's weights); use the float forward pass for wider weights");
+        }
+        // Every row's format first, so a width that cannot hold the asked eps_a range fails before any training.
+        List<LearningFormat> formats = new ArrayList<>();
+        for (int bits : s.traceBits) {
+            LearningFormat f = base.withTraceBits(bits);
+            formats.add(s.adaptationHeadroomBits == null ? f : f.withAdaptationHeadroomBits(s.adaptationHeadroomBits));
         }
         EvidenceAccumulation task = s.setup.task();
         List<Row> rows = new ArrayList<>();
         if (s.includeFloat) {
             rows.add(train(task, s, null, rows.size()));
         }
-        for (int bits : s.traceBits) {
-            rows.add(train(task, s, base.withTraceBits(bits), rows.size()));
+        for (LearningFormat f : formats) {
+            rows.add(train(task, s, f, rows.size()));
         }
         return new Result(rows, s.trials, task.steps(), s.epochSteps, s.seed);
     }

@@ -98,4 +98,15 @@ class OnChipLearningSweepTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> new OnChipLearningSweep().run(LOIHI, s));
         assertTrue(e.getMessage().contains("readoutLr"), e.getMessage());
     }
+
+    /** An eps_a range that one of the widths cannot hold is refused before any row trains. */
+    @Test
+    void anEpsARangeTooWideForOneWidthFailsBeforeTraining() {
+        OnChipLearningSweep.Settings s = new OnChipLearningSweep.Settings();
+        s.trials = 100_000; // would take hours: the refusal must come first
+        s.traceBits = new int[] {16, 7};
+        s.adaptationHeadroomBits = 7;
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new OnChipLearningSweep().run(LOIHI, s));
+        assertEquals("adaptationHeadroomBits", e.field());
+    }
 }

@@ -16,6 +16,7 @@ import org.hrsnn.hardware.preset.HardwarePresets;
 import org.hrsnn.learning.model.ModelState;
 import org.hrsnn.learning.model.RecurrentSpikingModel;
 import org.hrsnn.learning.optim.Sgd;
+import org.hrsnn.learning.train.EvidenceSetup;
 import org.hrsnn.simulator.InvalidInputException;
 import org.hrsnn.simulator.random.RandomStreams;
 import org.junit.jupiter.api.Test;
@@ -168,6 +169,53 @@ class FixedPointForwardPassTest {
         assertTrue(spikes > 0 && spikes < lifSpikes, "ALIF " + spikes + ", LIF " + lifSpikes);
         assertThrows(InvalidInputException.class, () -> f.toNetwork(1.0), "the emulator has no adaptive threshold");
     }
+
+    /**
+     * Weak, slow adaptation (the e-prop paper's beta 0.0174, tau_a 2 s): the chip's offset, averaged
+     * over the run, is the exact filtered spike count beta sum_s rho^(t-s) z_s of the neuron's own
+     * spikes. Without fraction bits below the voltage unit, truncating decay removed one unit per
+     * step and kept about a tenth of it.
+     */
+    @Test
+    void weakSlowAdaptationKeepsItsMeanOffset() {
+        RecurrentSpikingModel.Spec spec = new RecurrentSpikingModel.Spec();
+        spec.lifNeurons = 0;
+        spec.alifNeurons = 1;
+        spec.inputs = 1;
+        spec.outputs = 1;
+        spec.adaptationTauMs = 2000;
+        spec.adaptationStrength = EvidenceSetup.paperAdaptationStrength(20, 2000);
+        RecurrentSpikingModel alif = spec.build(new RandomStreams(1));
+        alif.params[alif.inOffset] = WEAK_INPUT_MV;
+        // weight range 16 x the weight: a coarse voltage unit, so the per-spike increment is ~60 units as in the paper's network
+        FixedPointWeights w = new FixedPointWeights(alif, LearningFormat.of(LOIHI), new Sgd(1.0), 16.0, true, new RandomStreams(1));
+        FixedPointForwardPass f = new FixedPointForwardPass(alif, w, LOIHI);
+        ModelState s = f.newState();
+        RandomGenerator g = new RandomStreams(2).stream("input");
+        double[] x = new double[1];
+        double rho = Math.exp(-1 / 2000.0);
+        double a = 0;
+        double chipSum = 0;
+        double exactSum = 0;
+        int spikes = 0;
+        int steps = 20_000;
+        for (int t = 0; t < steps; t++) {
+            x[0] = g.nextDouble() < INPUT_P ? 1 : 0;
+            f.step(s, x);
+            a = rho * a + s.zPrev[0];
+            spikes += (int) s.z[0];
+            if (t >= 4000) {
+                chipSum += s.a[0];
+                exactSum += alif.beta[0] * a;
+            }
+        }
+        double rateHz = spikes * 1000.0 / steps;
+        assertTrue(rateHz > 3 && rateHz < 30, "a sparse firing regime: " + rateHz + " Hz");
+        assertEquals(1.0, chipSum / exactSum, 0.05, "mean threshold offset, chip / exact, at " + rateHz + " Hz");
+    }
+
+    private static final double WEAK_INPUT_MV = 0.3;
+    private static final double INPUT_P = 0.1;
 
     @Test
     void rejectsWhatTheChipCannotRun() {

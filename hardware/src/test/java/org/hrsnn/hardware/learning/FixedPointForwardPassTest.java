@@ -118,17 +118,23 @@ class FixedPointForwardPassTest {
         }
     }
 
-    /** ALIF: each spike raises the threshold by round(beta S) (the chip's decay then shrinks it), so it spikes less than LIF. */
-    @Test
-    void adaptiveThresholdRisesPerSpikeAndSlowsFiring() {
+    /** One ALIF neuron with one input channel and one output. */
+    private static RecurrentSpikingModel.Spec oneAlifNeuron(double adaptationTauMs, double adaptationStrength) {
         RecurrentSpikingModel.Spec spec = new RecurrentSpikingModel.Spec();
         spec.lifNeurons = 0;
         spec.alifNeurons = 1;
         spec.inputs = 1;
         spec.outputs = 1;
-        spec.adaptationTauMs = 500;
-        spec.adaptationStrength = 0.5;
+        spec.adaptationTauMs = adaptationTauMs;
+        spec.adaptationStrength = adaptationStrength;
         spec.inScale = 1.0;
+        return spec;
+    }
+
+    /** ALIF: each spike raises the threshold by round(beta S) (the chip's decay then shrinks it), so it spikes less than LIF. */
+    @Test
+    void adaptiveThresholdRisesPerSpikeAndSlowsFiring() {
+        RecurrentSpikingModel.Spec spec = oneAlifNeuron(500, 0.5);
         RecurrentSpikingModel alif = spec.build(new RandomStreams(1));
         alif.params[alif.inOffset] = 0.2; // 0.2 mV per input spike, one spike every step
         FixedPointWeights w = new FixedPointWeights(alif, LearningFormat.of(LOIHI), new Sgd(1.0), 2.0, true, new RandomStreams(1));
@@ -178,14 +184,8 @@ class FixedPointForwardPassTest {
      */
     @Test
     void weakSlowAdaptationKeepsItsMeanOffset() {
-        RecurrentSpikingModel.Spec spec = new RecurrentSpikingModel.Spec();
-        spec.lifNeurons = 0;
-        spec.alifNeurons = 1;
-        spec.inputs = 1;
-        spec.outputs = 1;
-        spec.adaptationTauMs = 2000;
-        spec.adaptationStrength = EvidenceSetup.paperAdaptationStrength(20, 2000);
-        RecurrentSpikingModel alif = spec.build(new RandomStreams(1));
+        RecurrentSpikingModel alif = oneAlifNeuron(2000, EvidenceSetup.paperAdaptationStrength(20, 2000))
+                .build(new RandomStreams(1));
         alif.params[alif.inOffset] = WEAK_INPUT_MV;
         // weight range 16 x the weight: a coarse voltage unit, so the per-spike increment is ~60 units as in the paper's network
         FixedPointWeights w = new FixedPointWeights(alif, LearningFormat.of(LOIHI), new Sgd(1.0), 16.0, true, new RandomStreams(1));

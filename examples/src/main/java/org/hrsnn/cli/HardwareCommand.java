@@ -553,7 +553,7 @@ public final class HardwareCommand implements Callable<Integer> {
         Integer accumulatorBits;
         @Option(names = "--eps-a-headroom", paramLabel = "K",
                 description = "Integer bits of the adaptation eligibility trace eps_a: range +-2^K, K < trace bits "
-                        + "(default: 3, as the other traces).")
+                        + "(default: 3, as the other traces; --setup paper needs 7, or 6 with 7-bit traces: docs/hardware.md).")
         Integer epsAHeadroom;
         @Option(names = "--rounding", description = "stochastic or nearest (default: the preset's stochasticRounding).")
         String rounding;

@@ -50,12 +50,8 @@ public final class FixedPointTrainer {
         if (config.batch != 1) {
             throw new InvalidInputException("batch", config.batch, "1 (on-chip learning runs one trial after another)");
         }
-        Check.positive("iterations", config.iterations);
+        config.validate();
         Check.positive("updateEvery", config.updateEvery);
-        Check.nonNegative("rateRegularization", config.rateRegularization);
-        Check.nonNegative("targetRateHz", config.targetRateHz);
-        Check.nonNegative("lrDecayEvery", config.lrDecayEvery);
-        Check.inRange("lrDecay", config.lrDecay, Double.MIN_VALUE, 1);
         this.model = model;
         this.task = task;
         this.forward = forward;

@@ -56,6 +56,24 @@ public final class Trainer {
          * bit-identical for any thread count.
          */
         public int threads = 1;
+
+        /** Every field in its range; invalid input names the field. */
+        public void validate() {
+            Check.positive("iterations", iterations);
+            Check.positive("batch", batch);
+            Check.nonNegative("updateEvery", updateEvery);
+            if (!(clipNorm > 0)) {
+                throw new InvalidInputException("clipNorm", clipNorm, "a number > 0 (or infinity: no clipping)");
+            }
+            Check.nonNegative("rateRegularization", rateRegularization);
+            Check.nonNegative("targetRateHz", targetRateHz);
+            Check.nonNegative("lrDecayEvery", lrDecayEvery);
+            if (!(maxSeconds > 0)) {
+                throw new InvalidInputException("maxSeconds", maxSeconds, "a number > 0 (or infinity: no budget)");
+            }
+            Check.inRange("lrDecay", lrDecay, Double.MIN_VALUE, 1);
+            Check.positive("threads", threads);
+        }
     }
 
     private final RecurrentSpikingModel model;
@@ -91,20 +109,7 @@ public final class Trainer {
         if (task.outputs() != model.outputs) {
             throw new InvalidInputException("model.outputs", model.outputs, task.outputs() + " (the task's outputs)");
         }
-        Check.positive("iterations", config.iterations);
-        Check.positive("batch", config.batch);
-        Check.nonNegative("updateEvery", config.updateEvery);
-        if (!(config.clipNorm > 0)) {
-            throw new InvalidInputException("clipNorm", config.clipNorm, "a number > 0 (or infinity: no clipping)");
-        }
-        Check.nonNegative("rateRegularization", config.rateRegularization);
-        Check.nonNegative("targetRateHz", config.targetRateHz);
-        Check.nonNegative("lrDecayEvery", config.lrDecayEvery);
-        if (!(config.maxSeconds > 0)) {
-            throw new InvalidInputException("maxSeconds", config.maxSeconds, "a number > 0 (or infinity: no budget)");
-        }
-        Check.inRange("lrDecay", config.lrDecay, Double.MIN_VALUE, 1);
-        Check.positive("threads", config.threads);
+        config.validate();
         if (config.threads > 1 && estimators == null) {
             throw new InvalidInputException("threads", config.threads,
                     "1 (parallel trials need an estimator factory: use the Supplier constructor)");
